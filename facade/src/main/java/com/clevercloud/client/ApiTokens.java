@@ -1,0 +1,320 @@
+package com.clevercloud.client;
+
+import com.clevercloud.api.bridge.api.ApiTokensApi;
+import com.clevercloud.api.bridge.invoker.JSON;
+import com.clevercloud.api.bridge.model.ApiTokenCreateRequest;
+import com.clevercloud.api.bridge.model.ApiTokenUpdateRequest;
+import com.clevercloud.api.v2.api.SelfApi;
+import com.clevercloud.api.v2.model.UserView;
+import com.clevercloud.client.auth.Secret;
+import com.clevercloud.client.exception.CleverCloudException;
+import com.clevercloud.client.exception.ResponseDecodingException;
+import com.clevercloud.client.exception.TokenCreatedButUnreadableException;
+import com.clevercloud.client.exception.TransportException;
+import com.clevercloud.client.internal.Operation;
+import com.clevercloud.client.internal.Redaction;
+import com.clevercloud.client.internal.Routing;
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.BufferedSource;
+
+/**
+ * The user's API tokens (the Bridge's {@code /api-tokens}). Get it with {@link CleverCloudClient#apiTokens()}.
+ *
+ * <pre>{@code
+ * CreatedApiToken created = client.apiTokens().create(CreateApiTokenRequest.builder()
+ *     .name("CI deploys").expiration("30d").password(password).build());
+ * vault.store(created.secret().reveal());
+ * }</pre>
+ */
+public final class ApiTokens {
+
+  private static final String CREATE = "createApiToken";
+  private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+  private static final Pattern API_TOKEN_FIELD = Pattern.compile("\"apiToken\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern API_TOKEN_ID_FIELD =
+      Pattern.compile("\"apiTokenId\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  private final CleverCloudClient client;
+  private final Gson gson = new JSON().getGson();
+
+  ApiTokens(CleverCloudClient client) {
+    this.client = client;
+  }
+
+  private ApiTokensApi api() {
+    return client.api(ApiTokensApi.class);
+  }
+
+  /**
+   * Lists the user's tokens, expired ones included, without their secrets.
+   *
+   * @return the tokens
+   */
+  public List<ApiToken> list() {
+    List<com.clevercloud.api.bridge.model.ApiToken> tokens = client.call(api().listApiTokens());
+    List<ApiToken> result = new ArrayList<>();
+    if (tokens != null) {
+      for (com.clevercloud.api.bridge.model.ApiToken t : tokens) {
+        result.add(ApiToken.from(t));
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  /**
+   * One token, without its secret.
+   *
+   * @param id the token's id ({@code api_tokens_…})
+   * @return the token
+   */
+  public ApiToken get(String id) {
+    return ApiToken.from(client.call(api().getApiToken(Ids.require(id, "id"))));
+  }
+
+  /**
+   * Renames a token and replaces its description.
+   *
+   * @param id the token's id
+   * @param name the new name; not blank
+   * @param description the new description, or null for none
+   */
+  public void update(String id, String name, String description) {
+    Ids.require(id, "id");
+    // The builder holds the name rules; reuse them rather than repeat them.
+    CreateApiTokenRequest.builder().name(name).description(description);
+    client.callDiscardingBody(api().updateApiToken(id, new ApiTokenUpdateRequest().name(name).description(description)));
+  }
+
+  /**
+   * Revokes a token at once.
+   *
+   * @param id the token's id
+   */
+  public void delete(String id) {
+    client.callDiscardingBody(api().deleteApiToken(Ids.require(id, "id")));
+  }
+
+  /**
+   * Creates a token and returns it with its secret, which the API shows this once.
+   *
+   * <p>Before any request it checks the expiration (in the future, at most one year ahead). Without an email in the
+   * request it reads the account from {@code GET /v2/self} (which needs credentials) and refuses an account without a
+   * password, or one protected by TOTP when no MFA code was given. The creation itself is sent once and never retried,
+   * even on a connection failure: a second attempt could mint a second token whose secret nobody sees.
+   *
+   * @param request what to create
+   * @return the token and its secret
+   * @throws IllegalArgumentException if the expiration is out of range, or an MFA code or the email is needed
+   * @throws IllegalStateException if the account has no password
+   * @throws TokenCreatedButUnreadableException if the token was created and its secret received but the rest of the
+   *     response could not be read: the exception carries the secret
+   * @throws CleverCloudException if the call fails otherwise
+   */
+  public CreatedApiToken create(CreateApiTokenRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    Instant now = client.clock().instant();
+    Instant expiration = request.expiration(client.clock()).truncatedTo(ChronoUnit.MILLIS);
+    if (!expiration.isAfter(now)) {
+      throw new IllegalArgumentException("expiration " + expiration + " is not in the future");
+    }
+    Instant max = now.atOffset(ZoneOffset.UTC).plusYears(1).toInstant();
+    if (expiration.isAfter(max)) {
+      throw new IllegalArgumentException("expiration " + expiration + " is more than one year ahead (at most " + max
+          + ")");
+    }
+
+    String email = request.email().orElse(null);
+    if (email == null) {
+      if (client.credentials().isEmpty()) {
+        throw new IllegalArgumentException("email is required when the client has no credentials to read it from "
+            + "GET /v2/self");
+      }
+      UserView self = client.call(client.api(SelfApi.class).getSelf());
+      if (Boolean.FALSE.equals(self.getHasPassword())) {
+        throw new IllegalStateException("This account has no password (it signs in through GitHub, for example): "
+            + "API tokens can only be created by accounts with a password; set one in the Console first");
+      }
+      if (self.getPreferredMFA() == UserView.PreferredMFAEnum.TOTP && request.mfaCode().isEmpty()) {
+        throw new IllegalArgumentException("This account is protected by TOTP: give the current code with "
+            + "CreateApiTokenRequest.builder().mfaCode(...)");
+      }
+      email = self.getEmail();
+      if (email == null || email.isBlank()) {
+        throw new IllegalStateException("GET /v2/self returned no email: give it with "
+            + "CreateApiTokenRequest.builder().email(...)");
+      }
+    }
+
+    ApiTokenCreateRequest body = new ApiTokenCreateRequest()
+        .email(email)
+        .password(request.password().reveal())
+        .mfaCode(request.mfaCode().map(Secret::reveal).orElse(null))
+        .name(request.name())
+        .description(request.description().orElse(null))
+        .expirationDate(OffsetDateTime.ofInstant(expiration, ZoneOffset.UTC));
+    byte[] json = gson.toJson(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    Request http = new Request.Builder()
+        .url(client.routing().baseUrl(Routing.Host.BRIDGE).resolve("api-tokens"))
+        .post(new OneShotBody(json))
+        .tag(Operation.class, new Operation(CREATE))
+        .build();
+    Response sent;
+    try {
+      sent = client.executor().send(http, CREATE);
+    } catch (TransportException e) {
+      throw mayHaveBeenCreated(e);
+    }
+    try (Response response = sent) {
+      String text = readAll(response);
+      return decode(response, text);
+    } finally {
+      java.util.Arrays.fill(json, (byte) 0);
+    }
+  }
+
+  /** Reads the body, keeping what arrived if the connection breaks: a secret in it must not be lost. */
+  private String readAll(Response response) {
+    Buffer buffer = new Buffer();
+    BufferedSource source = response.body().source();
+    try {
+      while (source.read(buffer, 8192) != -1) {
+        // keep reading
+      }
+      return buffer.readUtf8();
+    } catch (IOException e) {
+      String partial = buffer.readUtf8();
+      Secret secret = extract(API_TOKEN_FIELD, partial);
+      if (secret != null) {
+        Secret id = extract(API_TOKEN_ID_FIELD, partial);
+        throw new TokenCreatedButUnreadableException(CREATE + ": the token was created and its secret received, "
+            + "but the connection broke before the end of the response", CREATE, response.code(),
+            response.header("Sozu-Id"), Redaction.shortBody(partial), secret, id == null ? null : id.reveal(), e);
+      }
+      throw mayHaveBeenCreated(client.executor().errors().transport(e, CREATE));
+    }
+  }
+
+  /** A failed creation may still have created the token: say so, since only the owner can check and revoke it. */
+  private static TransportException mayHaveBeenCreated(TransportException e) {
+    return new TransportException(e.getMessage() + "; the token may have been created: check apiTokens().list()",
+        CREATE, e.isTimeout(), e.getCause());
+  }
+
+  private CreatedApiToken decode(Response response, String text) {
+    com.clevercloud.api.bridge.model.CreatedApiToken parsed = null;
+    RuntimeException failure = null;
+    try {
+      parsed = gson.fromJson(text, com.clevercloud.api.bridge.model.CreatedApiToken.class);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    if (parsed != null && parsed.getApiToken() != null && !parsed.getApiToken().isEmpty()
+        && parsed.getApiTokenId() != null) {
+      return new CreatedApiToken(parsed.getApiTokenId(), parsed.getName(), parsed.getDescription(),
+          parsed.getCreationDate() == null ? null : parsed.getCreationDate().toInstant(),
+          parsed.getExpirationDate() == null ? null : parsed.getExpirationDate().toInstant(),
+          parsed.getState() == null ? null : parsed.getState().getValue(), Secret.of(parsed.getApiToken()));
+    }
+    Secret secret = lenientSecret(text);
+    String requestId = response.header("Sozu-Id");
+    if (secret != null) {
+      Secret id = extract(API_TOKEN_ID_FIELD, text);
+      throw new TokenCreatedButUnreadableException(CREATE + ": the token was created and its secret received, but "
+          + "the response could not be fully read" + (requestId == null ? "" : " (Sozu-Id " + requestId + ")"),
+          CREATE, response.code(), requestId, Redaction.shortBody(text), secret, id == null ? null : id.reveal(),
+          failure == null ? null : new IllegalStateException(failure.getClass().getName()));
+    }
+    ResponseDecodingException e = client.executor().errors().decoding(response, response.body().contentType(), text,
+        "CreatedApiToken with an apiToken", CREATE, failure);
+    throw new ResponseDecodingException(e.getMessage() + "; the token may have been created without its secret "
+        + "reaching us: check apiTokens().list() and revoke it", CREATE, e.statusCode(), requestId,
+        e.body().orElse(null), e.getCause());
+  }
+
+  /** The secret from a body Gson refused: a JSON object with a string {@code apiToken}, else a regex on the text. */
+  static Secret lenientSecret(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      JsonElement element = JsonParser.parseString(text);
+      if (element.isJsonObject()) {
+        JsonObject o = element.getAsJsonObject();
+        JsonElement token = o.get("apiToken");
+        if (token != null && token.isJsonPrimitive() && token.getAsJsonPrimitive().isString()
+            && !token.getAsString().isEmpty()) {
+          return Secret.of(token.getAsString());
+        }
+        return null;
+      }
+    } catch (RuntimeException notJson) {
+      // truncated or broken JSON: fall back to the pattern
+    }
+    return extract(API_TOKEN_FIELD, text);
+  }
+
+  private static Secret extract(Pattern field, String text) {
+    Matcher m = field.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      String value = JsonParser.parseString("\"" + m.group(1) + "\"").getAsString();
+      return value.isEmpty() ? null : Secret.of(value);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A body OkHttp may send only once: after the request has gone out, OkHttp does not silently repeat it on a
+   * connection failure or a 307/308, so a creation is never sent twice.
+   */
+  private static final class OneShotBody extends RequestBody {
+    private final byte[] bytes;
+
+    OneShotBody(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return JSON_TYPE;
+    }
+
+    @Override
+    public long contentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      sink.write(bytes);
+    }
+  }
+}

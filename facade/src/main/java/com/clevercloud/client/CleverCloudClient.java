@@ -1,0 +1,579 @@
+package com.clevercloud.client;
+
+import com.clevercloud.client.auth.Credentials;
+import com.clevercloud.client.auth.OAuth1Signer;
+import com.clevercloud.client.auth.SignatureMethod;
+import com.clevercloud.client.exception.CleverCloudException;
+import com.clevercloud.client.internal.AuthInterceptor;
+import com.clevercloud.client.internal.CallExecutor;
+import com.clevercloud.client.internal.ErrorMapper;
+import com.clevercloud.client.internal.FamilyGsonConverterFactory;
+import com.clevercloud.client.internal.LoggingInterceptor;
+import com.clevercloud.client.internal.Routing;
+import com.clevercloud.client.internal.UserAgentInterceptor;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Call;
+import retrofit2.Retrofit;
+import retrofit2.converter.scalars.ScalarsConverterFactory;
+
+/**
+ * The Clever Cloud API client: one object for the Bridge, v2 and v4 APIs. It sends each call to the right host with the
+ * right credential (API tokens to the Bridge with {@code Bearer}, OAuth 1.0a to the main host, signed), and turns
+ * failures into {@link CleverCloudException}s.
+ *
+ * <pre>{@code
+ * try (CleverCloudClient client = CleverCloudClient.builder()
+ *     .credentials(Credentials.fromEnvironment())
+ *     .build()) {
+ *   UserView me = client.self().get();
+ *   List<ApplicationView> apps = client.applications("orga_…").list();
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: share one instance. {@link #close()} releases the connection pool and threads, if the
+ * client created its own {@link OkHttpClient}.
+ */
+public final class CleverCloudClient implements AutoCloseable {
+
+  /** The main API host, which takes OAuth 1.0a. */
+  public static final String DEFAULT_API_BASE_URL = "https://api.clever-cloud.com/";
+  /** The Bridge, which takes API tokens and serves {@code /api-tokens}. */
+  public static final String DEFAULT_BRIDGE_BASE_URL = "https://api-bridge.clever-cloud.com/";
+
+  private final Credentials credentials;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final Routing routing;
+  private final Retrofit mainRetrofit;
+  private final Retrofit bridgeRetrofit;
+  private final CallExecutor executor;
+  private final OAuth1Signer signer;
+  private final Clock clock;
+
+  private CleverCloudClient(Builder b) {
+    this.credentials = b.credentials;
+    this.clock = b.clock;
+    this.signer = b.signer != null ? b.signer : new OAuth1Signer(b.clock, OAuth1Signer::randomNonce);
+    HttpUrl main = b.apiBaseUrl != null ? b.apiBaseUrl : HttpUrl.get(DEFAULT_API_BASE_URL);
+    HttpUrl bridge = b.bridgeBaseUrl != null ? b.bridgeBaseUrl : HttpUrl.get(DEFAULT_BRIDGE_BASE_URL);
+    this.routing = new Routing(main, bridge, credentials);
+
+    this.ownsHttp = b.okHttpClient == null;
+    OkHttpClient.Builder hb;
+    if (ownsHttp) {
+      hb = new OkHttpClient.Builder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .readTimeout(Duration.ofSeconds(30))
+          .writeTimeout(Duration.ofSeconds(30))
+          .callTimeout(Duration.ofSeconds(60));
+    } else {
+      // Shares the user's pool, dispatcher and settings; only what is set on this builder changes.
+      hb = b.okHttpClient.newBuilder();
+    }
+    if (b.connectTimeout != null) {
+      hb.connectTimeout(b.connectTimeout);
+    }
+    if (b.readTimeout != null) {
+      hb.readTimeout(b.readTimeout);
+    }
+    if (b.writeTimeout != null) {
+      hb.writeTimeout(b.writeTimeout);
+    }
+    if (b.callTimeout != null) {
+      hb.callTimeout(b.callTimeout);
+    }
+    // Order matters: logging outside (sees no Authorization header), auth innermost (signs every attempt afresh).
+    // A retry interceptor belongs between the user's interceptors and logging.
+    hb.addInterceptor(new UserAgentInterceptor(b.applicationId));
+    if (b.logger != null) {
+      hb.addInterceptor(new LoggingInterceptor(b.logger, b.logLevel));
+    }
+    hb.addInterceptor(new AuthInterceptor(routing, credentials, signer));
+    this.http = hb.build();
+
+    FamilyGsonConverterFactory gson = new FamilyGsonConverterFactory();
+    this.mainRetrofit = retrofit(main, gson);
+    this.bridgeRetrofit = retrofit(bridge, gson);
+    this.executor = new CallExecutor(http, mainRetrofit, new ErrorMapper(clock));
+  }
+
+  private Retrofit retrofit(HttpUrl base, FamilyGsonConverterFactory gson) {
+    return new Retrofit.Builder()
+        .baseUrl(base)
+        .client(http)
+        // Scalars first: OAuth dance answers and invoice HTML are text, and Gson would claim String.
+        .addConverterFactory(ScalarsConverterFactory.create())
+        .addConverterFactory(gson)
+        .build();
+  }
+
+  /**
+   * Starts configuring a client.
+   *
+   * @return a builder with the defaults: Clever Cloud's hosts, no credentials, 10 s connect, 30 s read and write and
+   *     60 s call timeouts
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The credentials in use.
+   *
+   * @return the credentials, or empty for a client made without (it can only create API tokens and run the OAuth
+   *     dance)
+   */
+  public Optional<Credentials> credentials() {
+    return Optional.ofNullable(credentials);
+  }
+
+  /**
+   * The signed-in user.
+   *
+   * @return the {@code /v2/self} operations
+   */
+  public Self self() {
+    return new Self(this);
+  }
+
+  /**
+   * The summary of the user and their organisations.
+   *
+   * @return the {@code /v2/summary} operation
+   */
+  public Summaries summary() {
+    return new Summaries(this);
+  }
+
+  /**
+   * The user's API tokens (Bridge {@code /api-tokens}).
+   *
+   * @return the API token operations
+   */
+  public ApiTokens apiTokens() {
+    return new ApiTokens(this);
+  }
+
+  /**
+   * Organisations the user belongs to.
+   *
+   * @return the organisation operations
+   */
+  public Organisations organisations() {
+    return new Organisations(this);
+  }
+
+  /**
+   * Applications of an organisation or of the personal space.
+   *
+   * @param ownerId an organisation id ({@code orga_…}) or the user's id ({@code user_…}) for the personal space
+   * @return the application operations
+   * @throws IllegalArgumentException if the id is blank
+   */
+  public Applications applications(String ownerId) {
+    return new Applications(this, Ids.require(ownerId, "ownerId"));
+  }
+
+  /**
+   * Add-ons of an organisation or of the personal space.
+   *
+   * @param ownerId an organisation id or the user's id
+   * @return the add-on operations
+   * @throws IllegalArgumentException if the id is blank
+   */
+  public Addons addons(String ownerId) {
+    return new Addons(this, Ids.require(ownerId, "ownerId"));
+  }
+
+  /**
+   * Deployment zones.
+   *
+   * @return the zone operations
+   */
+  public Zones zones() {
+    return new Zones(this);
+  }
+
+  /**
+   * Invoices of an organisation or of the personal space.
+   *
+   * @param ownerId an organisation id or the user's id
+   * @return the invoice operations
+   * @throws IllegalArgumentException if the id is blank
+   */
+  public Invoices invoices(String ownerId) {
+    return new Invoices(this, Ids.require(ownerId, "ownerId"));
+  }
+
+  /**
+   * The user's OAuth access tokens (sessions of the Console, clever-tools and other OAuth applications).
+   *
+   * @return the OAuth token operations
+   */
+  public OAuthTokens oauthTokens() {
+    return new OAuthTokens(this);
+  }
+
+  /**
+   * OAuth consumers (applications) of an organisation.
+   *
+   * @param ownerId an organisation id or the user's id
+   * @return the consumer operations
+   * @throws IllegalArgumentException if the id is blank
+   */
+  public OAuthConsumers oauthConsumers(String ownerId) {
+    return new OAuthConsumers(this, Ids.require(ownerId, "ownerId"));
+  }
+
+  /**
+   * The OAuth 1.0a dance for an OAuth consumer, signed with HMAC-SHA512: request token, user authorization, access
+   * token. Needs no credentials on this client.
+   *
+   * @param consumerKey the consumer's key
+   * @param consumerSecret the consumer's secret
+   * @return the flow
+   */
+  public OAuth1Flow oauth1Flow(String consumerKey, String consumerSecret) {
+    return oauth1Flow(consumerKey, consumerSecret, SignatureMethod.HMAC_SHA512);
+  }
+
+  /**
+   * The OAuth 1.0a dance for an OAuth consumer with a chosen signature method, which the resulting credentials keep.
+   *
+   * @param consumerKey the consumer's key
+   * @param consumerSecret the consumer's secret
+   * @param signatureMethod how to sign the dance's requests and later calls
+   * @return the flow
+   */
+  public OAuth1Flow oauth1Flow(String consumerKey, String consumerSecret, SignatureMethod signatureMethod) {
+    return new OAuth1Flow(this, consumerKey, consumerSecret, signatureMethod);
+  }
+
+  /**
+   * Any generated interface ({@code com.clevercloud.api.{bridge,v2,v4}.api.*Api}), routed and authenticated like the
+   * client's own calls. Run its calls with {@link #execute(Call)} to get the client's exceptions, or with
+   * {@code call.execute()} for plain Retrofit responses.
+   *
+   * <pre>{@code
+   * ZonesApi zones = client.api(ZonesApi.class);
+   * List<Zone> all = client.execute(zones.listZones(null, "region:eu"));
+   * }</pre>
+   *
+   * @param api the interface
+   * @param <T> the interface type
+   * @return an implementation
+   * @throws IllegalArgumentException if the interface is not a generated one
+   */
+  public <T> T api(Class<T> api) {
+    Objects.requireNonNull(api, "api == null");
+    Routing.Host host = routing.hostForPackage(api.getPackageName() + ".");
+    if (host == null || !api.isInterface()) {
+      throw new IllegalArgumentException(api.getName() + " is not a generated Clever Cloud interface "
+          + "(com.clevercloud.api.{bridge,v2,v4}.api)");
+    }
+    return (host == Routing.Host.BRIDGE ? bridgeRetrofit : mainRetrofit).create(api);
+  }
+
+  /**
+   * Executes a call of a generated interface and returns its body, throwing the client's exceptions on failure.
+   *
+   * @param call a call from an interface given by {@link #api(Class)}
+   * @param <T> the body type
+   * @return the body; null for operations without one; an open {@code ResponseBody} for downloads (close it)
+   * @throws CleverCloudException if the call fails
+   */
+  public <T> T execute(Call<T> call) {
+    return executor.execute(call);
+  }
+
+  /**
+   * Raw authenticated requests for paths the specs lack, routed by their prefix ({@code /v2}, {@code /v4},
+   * {@code /api-tokens}), like {@code clever curl}.
+   *
+   * @return the raw request operations
+   */
+  public RawHttp http() {
+    return new RawHttp(this);
+  }
+
+  // Package-private plumbing for the resource classes.
+
+  CallExecutor executor() {
+    return executor;
+  }
+
+  Routing routing() {
+    return routing;
+  }
+
+  OkHttpClient httpClient() {
+    return http;
+  }
+
+  OAuth1Signer signer() {
+    return signer;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  <T> T call(Call<T> call) {
+    return executor.execute(call);
+  }
+
+  void callDiscardingBody(Call<?> call) {
+    executor.executeDiscardingBody(call);
+  }
+
+  /**
+   * Releases the connection pool and the dispatcher's threads if this client created its own {@link OkHttpClient};
+   * a client given to the builder stays untouched (its owner closes it). Calls made after closing may fail.
+   */
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CleverCloudClient[api=" + routing.baseUrl(Routing.Host.MAIN) + ", bridge="
+        + routing.baseUrl(Routing.Host.BRIDGE) + ", credentials=" + credentials + "]";
+  }
+
+  /**
+   * Configures a {@link CleverCloudClient}. Not thread-safe; {@link #build()} may be called more than once.
+   */
+  public static final class Builder {
+
+    private Credentials credentials;
+    private HttpUrl apiBaseUrl;
+    private HttpUrl bridgeBaseUrl;
+    private OkHttpClient okHttpClient;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration writeTimeout;
+    private Duration callTimeout;
+    private String applicationId;
+    private Logger logger;
+    private Level logLevel = Level.DEBUG;
+    private OAuth1Signer signer;
+    private Clock clock = Clock.systemUTC();
+
+    Builder() {}
+
+    /**
+     * The credentials. Optional: without them the client can only create API tokens (with email and password) and
+     * run the OAuth dance; other calls throw {@link IllegalStateException} before sending anything.
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+      return this;
+    }
+
+    /**
+     * The main API host's base URL, for a mock server or a proxy. {@code https} only, except for loopback hosts.
+     *
+     * @param url for example {@code http://127.0.0.1:4010/}
+     * @return this builder
+     * @throws IllegalArgumentException if the URL is malformed or plain {@code http} to a non-loopback host
+     */
+    public Builder apiBaseUrl(String url) {
+      this.apiBaseUrl = baseUrl(url, "apiBaseUrl");
+      return this;
+    }
+
+    /**
+     * The Bridge's base URL, for a mock server or a proxy. {@code https} only, except for loopback hosts.
+     *
+     * @param url for example {@code http://127.0.0.1:4011/}
+     * @return this builder
+     * @throws IllegalArgumentException if the URL is malformed or plain {@code http} to a non-loopback host
+     */
+    public Builder bridgeBaseUrl(String url) {
+      this.bridgeBaseUrl = baseUrl(url, "bridgeBaseUrl");
+      return this;
+    }
+
+    /**
+     * An {@link OkHttpClient} to build on (proxy, TLS, pool, dispatcher, interceptors). The client derives its own
+     * with {@code newBuilder()}, so the given one is not changed, and {@link CleverCloudClient#close()} leaves it
+     * open. Its timeouts stay unless set on this builder.
+     *
+     * @param client the client
+     * @return this builder
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /**
+     * How long to wait for a connection (default 10 s).
+     *
+     * @param timeout a positive duration, or zero for none
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * How long to wait between two reads of a response (default 30 s).
+     *
+     * @param timeout a positive duration, or zero for none
+     * @return this builder
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = timeout(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * How long to wait between two writes of a request (default 30 s).
+     *
+     * @param timeout a positive duration, or zero for none
+     * @return this builder
+     */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = timeout(timeout, "writeTimeout");
+      return this;
+    }
+
+    /**
+     * How long a whole call may take, from connecting to reading the body's end (default 60 s).
+     *
+     * @param timeout a positive duration, or zero for none
+     * @return this builder
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = timeout(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Your application's name, appended to the {@code User-Agent} so Clever Cloud can tell who calls.
+     *
+     * @param applicationId for example {@code my-deployer/2.0}: visible ASCII, no spaces
+     * @return this builder
+     * @throws IllegalArgumentException if it is blank or holds spaces, control or non-ASCII characters
+     */
+    public Builder applicationId(String applicationId) {
+      Objects.requireNonNull(applicationId, "applicationId == null");
+      if (applicationId.isEmpty() || !applicationId.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+        throw new IllegalArgumentException("applicationId must be visible ASCII without spaces, like my-app/1.0");
+      }
+      this.applicationId = applicationId;
+      return this;
+    }
+
+    /**
+     * Logs one line per request (method, path without query values, status, duration, operation, {@code Sozu-Id})
+     * at the given level. Never headers, bodies or secrets.
+     *
+     * @param logger where to log, for example {@code System.getLogger("com.clevercloud.client")}
+     * @param level the level of every line
+     * @return this builder
+     */
+    public Builder logger(Logger logger, Level level) {
+      this.logger = Objects.requireNonNull(logger, "logger == null");
+      this.logLevel = Objects.requireNonNull(level, "level == null");
+      return this;
+    }
+
+    /**
+     * The OAuth 1.0a signer, to pin its clock and nonces in tests.
+     *
+     * @param signer the signer
+     * @return this builder
+     */
+    public Builder oauth1Signer(OAuth1Signer signer) {
+      this.signer = Objects.requireNonNull(signer, "signer == null");
+      return this;
+    }
+
+    /**
+     * The clock used for OAuth timestamps (unless a signer is given), token expiration checks and
+     * {@code Retry-After} dates. For tests.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Makes the client.
+     *
+     * @return a new client
+     */
+    public CleverCloudClient build() {
+      return new CleverCloudClient(this);
+    }
+
+    private static Duration timeout(Duration timeout, String name) {
+      Objects.requireNonNull(timeout, name + " == null");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException(name + " is negative");
+      }
+      return timeout;
+    }
+
+    static HttpUrl baseUrl(String url, String name) {
+      Objects.requireNonNull(url, name + " == null");
+      HttpUrl parsed = HttpUrl.parse(url);
+      if (parsed == null) {
+        throw new IllegalArgumentException(name + " is not an http(s) URL: " + url);
+      }
+      if (parsed.username().length() > 0 || parsed.password().length() > 0) {
+        throw new IllegalArgumentException(name + " must not carry user info");
+      }
+      if (parsed.query() != null || parsed.fragment() != null) {
+        throw new IllegalArgumentException(name + " must not have a query or fragment");
+      }
+      if (parsed.scheme().equals("http") && !isLoopback(parsed.host())) {
+        throw new IllegalArgumentException(name + " uses plain http to " + parsed.host()
+            + ": credentials would travel in clear; use https (plain http is allowed for loopback hosts only)");
+      }
+      if (!parsed.encodedPath().endsWith("/")) {
+        parsed = parsed.newBuilder().addPathSegment("").build();
+      }
+      return parsed;
+    }
+
+    /** 127.0.0.0/8, ::1 and localhost, decided without DNS so that a name cannot point elsewhere. */
+    static boolean isLoopback(String host) {
+      if (host.equalsIgnoreCase("localhost")) {
+        return true;
+      }
+      boolean ipv4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+      boolean ipv6 = host.contains(":");
+      if (!ipv4 && !ipv6) {
+        return false;
+      }
+      try {
+        // A literal address: getByName parses it without a lookup.
+        return InetAddress.getByName(host).isLoopbackAddress();
+      } catch (java.net.UnknownHostException e) {
+        return false;
+      }
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package com.clevercloud.client;
+
+import com.clevercloud.client.auth.Credentials;
+import com.clevercloud.client.auth.OAuth1Credentials;
+import com.clevercloud.client.auth.OAuth1Signer;
+import com.clevercloud.client.auth.Secret;
+import com.clevercloud.client.auth.SignatureMethod;
+import com.clevercloud.client.exception.ResponseDecodingException;
+import com.clevercloud.client.internal.Operation;
+import com.clevercloud.client.internal.Redaction;
+import com.clevercloud.client.internal.Routing;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The OAuth 1.0a dance that turns a user's consent into {@link OAuth1Credentials}, for applications registered as
+ * OAuth consumers. Get it with {@link CleverCloudClient#oauth1Flow(String, String)}.
+ *
+ * <pre>{@code
+ * OAuth1Flow flow = client.oauth1Flow(consumerKey, consumerSecret);
+ * RequestToken requestToken = flow.requestToken("https://my-app.example.com/oauth/callback");
+ * URI consent = flow.authorizationUrl(requestToken);           // send the user's browser there
+ * // ... the callback receives oauth_token and oauth_verifier
+ * OAuth1Credentials credentials = flow.accessToken(requestToken, verifier);
+ * }</pre>
+ *
+ * <p>The dance's requests are signed with the consumer (and, in step 3, the request token) and carry their
+ * {@code oauth_*} parameters in the {@code Authorization} header (RFC 5849 §3.5.1, the method the spec declares); they
+ * go to the main API host whatever the client's credentials.
+ */
+public final class OAuth1Flow {
+
+  private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+
+  private final CleverCloudClient client;
+  private final String consumerKey;
+  private final Secret consumerSecret;
+  private final SignatureMethod signatureMethod;
+
+  OAuth1Flow(CleverCloudClient client, String consumerKey, String consumerSecret, SignatureMethod signatureMethod) {
+    this.client = client;
+    // Credentials.oauth1 holds the header-safety rules for keys and secrets: validate through it.
+    Credentials.oauth1(consumerKey, consumerSecret, "placeholder", "placeholder");
+    this.consumerKey = consumerKey;
+    this.consumerSecret = Secret.of(consumerSecret);
+    this.signatureMethod = Objects.requireNonNull(signatureMethod, "signatureMethod == null");
+  }
+
+  /**
+   * Step 1: asks for a request token ({@code POST /v2/oauth/request_token}).
+   *
+   * @param callbackUrl where the user's browser returns after consenting; on the consumer's {@code baseUrl} domain,
+   *     or {@code oob}
+   * @return the request token
+   */
+  public RequestToken requestToken(String callbackUrl) {
+    Objects.requireNonNull(callbackUrl, "callbackUrl == null");
+    if (!callbackUrl.equals("oob") && HttpUrl.parse(callbackUrl) == null) {
+      throw new IllegalArgumentException("callbackUrl is neither an http(s) URL nor oob");
+    }
+    String body = post("v2/oauth/request_token", "requestToken", null, null,
+        Map.of("oauth_callback", callbackUrl));
+    Map<String, String> answer = form(body);
+    String token = answer.get("oauth_token");
+    String secret = answer.get("oauth_token_secret");
+    if (token == null || token.isEmpty() || secret == null) {
+      throw unreadable("requestToken", body);
+    }
+    return new RequestToken(token, Secret.of(secret), "true".equals(answer.get("oauth_callback_confirmed")));
+  }
+
+  /**
+   * Step 2: the page where the user consents ({@code GET /v2/oauth/authorize?oauth_token=…}). Open it in the user's
+   * browser; this client does not call it.
+   *
+   * @param requestToken the request token from step 1
+   * @return the URL
+   */
+  public URI authorizationUrl(RequestToken requestToken) {
+    Objects.requireNonNull(requestToken, "requestToken == null");
+    return client.routing().baseUrl(Routing.Host.MAIN).newBuilder()
+        .addPathSegments("v2/oauth/authorize")
+        .addQueryParameter("oauth_token", requestToken.token())
+        .build()
+        .uri();
+  }
+
+  /**
+   * Step 3: exchanges the authorized request token for an access token ({@code POST /v2/oauth/access_token}).
+   *
+   * @param requestToken the request token from step 1
+   * @param verifier the {@code oauth_verifier} the callback received
+   * @return credentials for {@link CleverCloudClient.Builder#credentials(Credentials)}, with the flow's signature
+   *     method and the token's expiration when the API gives it
+   */
+  public OAuth1Credentials accessToken(RequestToken requestToken, String verifier) {
+    Objects.requireNonNull(requestToken, "requestToken == null");
+    Ids.require(verifier, "verifier");
+    String body = post("v2/oauth/access_token", "accessToken", requestToken.token(), requestToken.secret(),
+        Map.of("oauth_verifier", verifier));
+    Map<String, String> answer = form(body);
+    String token = answer.get("oauth_token");
+    String secret = answer.get("oauth_token_secret");
+    if (token == null || token.isEmpty() || secret == null || secret.isEmpty()) {
+      throw unreadable("accessToken", body);
+    }
+    Instant expiration = null;
+    String expirationText = answer.get("expiration_date");
+    if (expirationText != null) {
+      try {
+        expiration = OffsetDateTime.parse(expirationText).toInstant();
+      } catch (DateTimeParseException e) {
+        expiration = null; // a missing date is not worth losing fresh credentials
+      }
+    }
+    return Credentials.oauth1(consumerKey, consumerSecret.reveal(), token, secret, signatureMethod)
+        .withExpiration(expiration);
+  }
+
+  /** Signs and sends one step of the dance; the routing table keeps this request's own Authorization header. */
+  private String post(String path, String operation, String token, Secret tokenSecret, Map<String, String> extra) {
+    HttpUrl url = client.routing().baseUrl(Routing.Host.MAIN).resolve(path);
+    Map<String, String> params = client.signer().protocolParameters("POST", url.toString(), List.of(), consumerKey,
+        consumerSecret, token, tokenSecret, signatureMethod, extra);
+    Request request = new Request.Builder()
+        .url(url)
+        .header("Authorization", OAuth1Signer.toHeader(params))
+        .post(RequestBody.create(new byte[0], FORM))
+        .tag(Operation.class, new Operation(operation))
+        .build();
+    try (Response response = client.executor().send(request, operation)) {
+      return client.executor().readBody(response, operation);
+    }
+  }
+
+  private static Map<String, String> form(String body) {
+    Map<String, String> map = new HashMap<>();
+    for (Map.Entry<String, String> e : OAuth1Signer.parseForm(body == null ? "" : body.trim())) {
+      map.putIfAbsent(e.getKey(), e.getValue());
+    }
+    return map;
+  }
+
+  private static ResponseDecodingException unreadable(String operation, String body) {
+    return new ResponseDecodingException(operation + ": the answer is not a form with oauth_token and "
+        + "oauth_token_secret", operation, 200, null, Redaction.shortBody(body), null);
+  }
+}

@@ -1,0 +1,95 @@
+package com.clevercloud.client;
+
+import com.clevercloud.api.v2.api.OAuthConsumersApi;
+import com.clevercloud.api.v2.model.OAuth1ConsumerView;
+import com.clevercloud.api.v2.model.SecretView;
+import com.clevercloud.api.v2.model.WannabeOAuth1Consumer;
+import com.clevercloud.client.auth.Secret;
+import com.clevercloud.client.exception.ResponseDecodingException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * OAuth consumers (applications) of one owner ({@code /v2/organisations/{ownerId}/consumers}). Get it with
+ * {@link CleverCloudClient#oauthConsumers(String)}.
+ */
+public final class OAuthConsumers {
+
+  private final CleverCloudClient client;
+  private final String ownerId;
+
+  OAuthConsumers(CleverCloudClient client, String ownerId) {
+    this.client = client;
+    this.ownerId = ownerId;
+  }
+
+  private OAuthConsumersApi api() {
+    return client.api(OAuthConsumersApi.class);
+  }
+
+  /**
+   * Lists the owner's consumers.
+   *
+   * @return the consumers
+   */
+  public List<OAuth1ConsumerView> list() {
+    return client.call(api().listConsumers(ownerId));
+  }
+
+  /**
+   * One consumer.
+   *
+   * @param key the consumer's key
+   * @return the consumer
+   */
+  public OAuth1ConsumerView get(String key) {
+    return client.call(api().getConsumer(ownerId, Ids.require(key, "key")));
+  }
+
+  /**
+   * Creates a consumer. Its secret is then read with {@link #secret(String)}.
+   *
+   * @param consumer name, description, URLs and rights
+   * @return the consumer
+   */
+  public OAuth1ConsumerView create(WannabeOAuth1Consumer consumer) {
+    Objects.requireNonNull(consumer, "consumer == null");
+    return client.call(api().createConsumer(ownerId, consumer));
+  }
+
+  /**
+   * Replaces a consumer's settings.
+   *
+   * @param key the consumer's key
+   * @param consumer the new settings
+   * @return the consumer
+   */
+  public OAuth1ConsumerView update(String key, WannabeOAuth1Consumer consumer) {
+    Objects.requireNonNull(consumer, "consumer == null");
+    return client.call(api().updateConsumer(ownerId, Ids.require(key, "key"), consumer));
+  }
+
+  /**
+   * Deletes a consumer; tokens it issued stop working.
+   *
+   * @param key the consumer's key
+   */
+  public void delete(String key) {
+    client.callDiscardingBody(api().deleteConsumer(ownerId, Ids.require(key, "key")));
+  }
+
+  /**
+   * The consumer's secret, wrapped so that it is never printed by accident.
+   *
+   * @param key the consumer's key
+   * @return the secret
+   */
+  public Secret secret(String key) {
+    SecretView view = client.call(api().getConsumerSecret(ownerId, Ids.require(key, "key")));
+    if (view == null || view.getSecret() == null || view.getSecret().isEmpty()) {
+      throw new ResponseDecodingException("getConsumerSecret: the response had no secret", "getConsumerSecret", 200,
+          null, null, null);
+    }
+    return Secret.of(view.getSecret());
+  }
+}

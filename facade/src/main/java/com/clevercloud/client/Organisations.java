@@ -1,0 +1,34 @@
+package com.clevercloud.client;
+
+import com.clevercloud.api.v2.api.OrganisationsApi;
+import com.clevercloud.api.v2.model.OrganisationView;
+import java.util.List;
+
+/** Organisations the user belongs to ({@code /v2/organisations}). Get it with {@link CleverCloudClient#organisations()}. */
+public final class Organisations {
+
+  private final CleverCloudClient client;
+
+  Organisations(CleverCloudClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Lists the user's organisations ({@code GET /v2/organisations}).
+   *
+   * @return the organisations
+   */
+  public List<OrganisationView> list() {
+    return client.call(client.api(OrganisationsApi.class).listOrganisations());
+  }
+
+  /**
+   * One organisation, or the personal space for a {@code user_…} id ({@code GET /v2/organisations/{id}}).
+   *
+   * @param ownerId the organisation's id ({@code orga_…}) or the user's id
+   * @return the organisation
+   */
+  public OrganisationView get(String ownerId) {
+    return client.call(client.api(OrganisationsApi.class).getOrganisation(Ids.require(ownerId, "ownerId")));
+  }
+}

@@ -1,0 +1,62 @@
+package com.clevercloud.client;
+
+import com.clevercloud.api.v2.api.AddonsApi;
+import com.clevercloud.api.v2.api.ApplicationsApi;
+import com.clevercloud.api.v2.api.SelfApi;
+import com.clevercloud.api.v2.model.AddonView;
+import com.clevercloud.api.v2.model.ApplicationView;
+import com.clevercloud.api.v2.model.UserView;
+import java.util.List;
+
+/**
+ * The signed-in user ({@code /v2/self}). Get it with {@link CleverCloudClient#self()}.
+ *
+ * <pre>{@code
+ * UserView me = client.self().get();
+ * }</pre>
+ */
+public final class Self {
+
+  private final CleverCloudClient client;
+
+  Self(CleverCloudClient client) {
+    this.client = client;
+  }
+
+  /**
+   * The user's profile ({@code GET /v2/self}).
+   *
+   * @return the user
+   */
+  public UserView get() {
+    return client.call(client.api(SelfApi.class).getSelf());
+  }
+
+  /**
+   * The applications of the personal space ({@code GET /v2/self/applications}).
+   *
+   * @return the applications
+   */
+  public List<ApplicationView> applications() {
+    return client.call(client.api(ApplicationsApi.class).listSelfApplications());
+  }
+
+  /**
+   * One application of the personal space ({@code GET /v2/self/applications/{appId}}).
+   *
+   * @param appId the application's id ({@code app_…})
+   * @return the application
+   */
+  public ApplicationView application(String appId) {
+    return client.call(client.api(ApplicationsApi.class).getSelfApplication(Ids.require(appId, "appId")));
+  }
+
+  /**
+   * The add-ons of the personal space ({@code GET /v2/self/addons}).
+   *
+   * @return the add-ons
+   */
+  public List<AddonView> addons() {
+    return client.call(client.api(AddonsApi.class).listSelfAddons());
+  }
+}

@@ -1,0 +1,96 @@
+package com.clevercloud.client.internal;
+
+import com.clevercloud.client.auth.ApiTokenCredentials;
+import com.clevercloud.client.auth.Credentials;
+import com.clevercloud.client.auth.OAuth1Credentials;
+import com.clevercloud.client.auth.OAuth1Signer;
+import com.clevercloud.client.auth.SignatureMethod;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+
+/**
+ * Puts each request on its routed host and adds the routed credential. It is the innermost application interceptor,
+ * so every attempt of a retried call is signed afresh (new nonce and timestamp), and interceptors outside it (logging,
+ * the user's own) never see the {@code Authorization} header.
+ */
+public final class AuthInterceptor implements Interceptor {
+
+  private final Routing routing;
+  private final Credentials credentials;
+  private final OAuth1Signer signer;
+
+  /**
+   * Makes the interceptor.
+   *
+   * @param routing the routing table
+   * @param credentials the credentials, or null
+   * @param signer the OAuth 1.0a signer
+   */
+  public AuthInterceptor(Routing routing, Credentials credentials, OAuth1Signer signer) {
+    this.routing = routing;
+    this.credentials = credentials;
+    this.signer = signer;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    String path = routing.relativePath(request.url());
+    Routing.Route route = path == null ? null : routing.route(request.method(), path);
+    if (route == null) {
+      // Not one of ours (a user interceptor calling elsewhere): never attach credentials to it.
+      return chain.proceed(request.newBuilder().removeHeader("Authorization").build());
+    }
+    HttpUrl url = routing.rebase(request.url(), route.host());
+    Request.Builder builder = request.newBuilder().url(url);
+    if (route.auth() != Routing.Auth.PRESIGNED) {
+      builder.removeHeader("Authorization");
+    }
+    switch (route.auth()) {
+      case NONE, PRESIGNED -> { }
+      case BEARER -> builder.header("Authorization", "Bearer " + ((ApiTokenCredentials) credentials).token().reveal());
+      case OAUTH1 -> builder.header("Authorization", sign(request, url, ((OAuth1Credentials) credentials)
+          .signatureMethod()));
+      case OAUTH1_PLAINTEXT -> builder.header("Authorization", sign(request, url, SignatureMethod.PLAINTEXT));
+      case MISSING -> throw new IllegalStateException(Operation.of(request) + " needs credentials: set them with "
+          + "CleverCloudClient.builder().credentials(...)");
+      default -> throw new AssertionError(route.auth());
+    }
+    return chain.proceed(builder.build());
+  }
+
+  private String sign(Request request, HttpUrl url, SignatureMethod method) throws IOException {
+    return signer.authorizationHeader(request.method(), url.toString(), formParameters(request.body()),
+        (OAuth1Credentials) credentials, method);
+  }
+
+  /** Form bodies are part of the signature (RFC 5849 §3.4.1.3.1); JSON bodies are not. */
+  static List<Map.Entry<String, String>> formParameters(RequestBody body) throws IOException {
+    if (body instanceof FormBody form) {
+      List<Map.Entry<String, String>> params = new ArrayList<>(form.size());
+      for (int i = 0; i < form.size(); i++) {
+        params.add(new SimpleImmutableEntry<>(form.name(i), form.value(i)));
+      }
+      return params;
+    }
+    MediaType type = body == null ? null : body.contentType();
+    if (type != null && "application".equals(type.type()) && "x-www-form-urlencoded".equals(type.subtype())
+        && !body.isOneShot()) {
+      Buffer buffer = new Buffer();
+      body.writeTo(buffer);
+      return OAuth1Signer.parseForm(buffer.readUtf8());
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,168 @@
+package com.clevercloud.client.internal;
+
+import com.clevercloud.client.exception.CleverCloudException;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Objects;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.Converter;
+import retrofit2.Invocation;
+import retrofit2.Retrofit;
+
+/**
+ * Runs calls and turns every outcome into a value or one of the client's exceptions.
+ *
+ * <p>It executes the OkHttp request that Retrofit built (with its {@link Invocation} tag), rather than Retrofit's own
+ * {@code execute()}, to see the whole response: an error status becomes an {@code ApiException} with the status,
+ * {@code Sozu-Id} and body; an I/O failure, including one while the body is read, becomes a
+ * {@code TransportException}; and only then is the fully read body decoded, so that a decoding failure is told apart
+ * from a broken connection and becomes a {@code ResponseDecodingException}.
+ */
+public final class CallExecutor {
+
+  private final OkHttpClient http;
+  private final Retrofit retrofit;
+  private final ErrorMapper errors;
+
+  /**
+   * Makes an executor.
+   *
+   * @param http the client that sends requests (with the auth interceptor)
+   * @param retrofit any of the client's Retrofit instances: used only for its converters
+   * @param errors the error mapper
+   */
+  public CallExecutor(OkHttpClient http, Retrofit retrofit, ErrorMapper errors) {
+    this.http = http;
+    this.retrofit = retrofit;
+    this.errors = errors;
+  }
+
+  /**
+   * The error mapper.
+   *
+   * @return the mapper
+   */
+  public ErrorMapper errors() {
+    return errors;
+  }
+
+  /**
+   * Executes a call made by a generated interface.
+   *
+   * @param call the call; not executed before
+   * @param <T> the body type
+   * @return the decoded body; null for {@code Void} and 204; an open {@link ResponseBody} for streaming calls (the
+   *     caller closes it)
+   * @throws CleverCloudException when the call fails
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T execute(Call<T> call) {
+    Objects.requireNonNull(call, "call == null");
+    Request request = call.request();
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) {
+      throw new IllegalArgumentException("Not a call made by a Retrofit interface of this client");
+    }
+    Method method = invocation.method();
+    Type type = bodyType(method);
+    String operation = Operation.of(request);
+
+    Response response = send(request, operation);
+    boolean handedOver = false;
+    try {
+      if (type == ResponseBody.class) {
+        handedOver = true;
+        return (T) response.body();
+      }
+      if (type == Void.class || response.code() == 204 || response.code() == 205) {
+        return null;
+      }
+      MediaType contentType = response.body().contentType();
+      String text = readBody(response, operation);
+      Converter<ResponseBody, Object> converter = retrofit.responseBodyConverter(type, method.getAnnotations());
+      try {
+        return (T) converter.convert(ResponseBody.create(text, contentType));
+      } catch (IOException | RuntimeException e) {
+        throw errors.decoding(response, contentType, text, typeName(type), operation, e);
+      }
+    } finally {
+      if (!handedOver) {
+        response.close();
+      }
+    }
+  }
+
+  /**
+   * Executes a call whose answer the caller does not need (a deletion): any 2xx succeeds, whatever its body, so that
+   * an empty or unexpected body never turns a done deletion into an error.
+   *
+   * @param call the call
+   * @throws CleverCloudException when the call fails
+   */
+  public void executeDiscardingBody(Call<?> call) {
+    Objects.requireNonNull(call, "call == null");
+    Request request = call.request();
+    send(request, Operation.of(request)).close();
+  }
+
+  /**
+   * Sends a request and returns its successful response, open.
+   *
+   * @param request the request
+   * @param operation the operation's name
+   * @return a response with a 2xx status; the caller closes it
+   * @throws CleverCloudException for error statuses and I/O failures
+   */
+  public Response send(Request request, String operation) {
+    Response response;
+    try {
+      response = http.newCall(request).execute();
+    } catch (IOException e) {
+      throw errors.transport(e, operation);
+    }
+    if (!response.isSuccessful()) {
+      try {
+        throw errors.fromResponse(response, operation);
+      } finally {
+        response.close();
+      }
+    }
+    return response;
+  }
+
+  /**
+   * Reads a whole body as UTF-8 text, turning I/O failures into {@code TransportException}s.
+   *
+   * @param response the response
+   * @param operation the operation's name
+   * @return the text
+   */
+  public String readBody(Response response, String operation) {
+    try {
+      return response.body().string();
+    } catch (IOException e) {
+      throw errors.transport(e, operation);
+    }
+  }
+
+  private static Type bodyType(Method method) {
+    Type returnType = method.getGenericReturnType();
+    if (returnType instanceof ParameterizedType p && p.getRawType() == Call.class) {
+      return p.getActualTypeArguments()[0];
+    }
+    throw new IllegalArgumentException(method + " does not return a retrofit2.Call");
+  }
+
+  private static String typeName(Type type) {
+    String name = type.getTypeName();
+    return name.replaceAll("[\\w.]+\\.(\\w+)", "$1");
+  }
+
+}

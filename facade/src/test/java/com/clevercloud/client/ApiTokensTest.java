@@ -1,0 +1,373 @@
+package com.clevercloud.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.clevercloud.client.auth.Credentials;
+import com.clevercloud.client.auth.Secret;
+import com.clevercloud.client.exception.AuthenticationException;
+import com.clevercloud.client.exception.ResponseDecodingException;
+import com.clevercloud.client.exception.TokenCreatedButUnreadableException;
+import com.clevercloud.client.exception.TransportException;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.lang.reflect.Field;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.Test;
+
+class ApiTokensTest extends TestServers {
+
+  private static final Instant NOW = Instant.parse("2026-01-15T10:30:00Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private static final String CANARY = "CANARY-5ec2e7-token";
+  private static final String PASSWORD = "CANARY-pass-0001";
+  private static final String CREATED = "{\"apiToken\":\"" + CANARY + "\",\"apiTokenId\":\"api_tokens_1\","
+      + "\"creationDate\":\"2026-01-15T10:30:00.000Z\",\"expirationDate\":\"2026-02-14T10:30:00.000Z\","
+      + "\"name\":\"CI\",\"state\":\"ACTIVE\"}";
+  private static final String SELF = "{\"id\":\"user_1\",\"email\":\"jane.doe@example.com\",\"hasPassword\":true,"
+      + "\"preferredMFA\":\"NONE\"}";
+
+  private CleverCloudClient client() {
+    return builder().credentials(Credentials.apiToken("tok")).clock(CLOCK).build();
+  }
+
+  private static CreateApiTokenRequest.Builder request() {
+    return CreateApiTokenRequest.builder().name("CI").expiration("30d").password(PASSWORD)
+        .email("jane.doe@example.com");
+  }
+
+  @Test
+  void createSendsTheBodyToTheBridgeWithoutAuthorization() throws Exception {
+    bridge.enqueue(json(CREATED));
+    CreatedApiToken created;
+    try (CleverCloudClient client = client()) {
+      created = client.apiTokens().create(request().description("for CI").build());
+    }
+    RecordedRequest r = take(bridge);
+    assertThat(r.getMethod()).isEqualTo("POST");
+    assertThat(r.getUrl().encodedPath()).isEqualTo("/api-tokens");
+    assertThat(r.getHeaders().get("Authorization")).isNull();
+    JsonObject body = JsonParser.parseString(r.getBody().utf8()).getAsJsonObject();
+    assertThat(body.get("email").getAsString()).isEqualTo("jane.doe@example.com");
+    assertThat(body.get("password").getAsString()).isEqualTo(PASSWORD);
+    assertThat(body.get("name").getAsString()).isEqualTo("CI");
+    assertThat(body.get("description").getAsString()).isEqualTo("for CI");
+    assertThat(Instant.parse(body.get("expirationDate").getAsString())).isEqualTo(NOW.plus(Duration.ofDays(30)));
+    assertThat(body.has("mfaCode")).isFalse();
+    assertThat(created.secret().reveal()).isEqualTo(CANARY);
+    assertThat(created.id()).isEqualTo("api_tokens_1");
+    assertThat(created.expirationDate()).isEqualTo(Instant.parse("2026-02-14T10:30:00Z"));
+    assertThat(main.getRequestCount()).isZero();
+  }
+
+  @Test
+  void createdSecretCanBeUsedAsCredentials() {
+    bridge.enqueue(json(CREATED));
+    try (CleverCloudClient client = client()) {
+      CreatedApiToken created = client.apiTokens().create(request().build());
+      assertThat(Credentials.apiToken(created.secret()).token().reveal()).isEqualTo(CANARY);
+    }
+  }
+
+  @Test
+  void createdTokenSecretIsRedacted() {
+    bridge.enqueue(json(CREATED));
+    try (CleverCloudClient client = client()) {
+      CreatedApiToken created = client.apiTokens().create(request().build());
+      assertThat(created.toString()).doesNotContain(CANARY).contains("api_tokens_1");
+    }
+    CreateApiTokenRequest req = request().mfaCode("CANARY-mfa-1").build();
+    assertThat(req.toString()).doesNotContain(PASSWORD).doesNotContain("CANARY-mfa-1");
+  }
+
+  @Test
+  void createReadsEmailFromSelfWhenNotGiven() throws Exception {
+    bridge.enqueue(json(SELF));
+    bridge.enqueue(json(CREATED));
+    try (CleverCloudClient client = client()) {
+      client.apiTokens().create(CreateApiTokenRequest.builder().name("CI").expiration("1y").password(PASSWORD)
+          .build());
+    }
+    assertThat(take(bridge).getUrl().encodedPath()).isEqualTo("/v2/self");
+    RecordedRequest create = take(bridge);
+    assertThat(JsonParser.parseString(create.getBody().utf8()).getAsJsonObject().get("email").getAsString())
+        .isEqualTo("jane.doe@example.com");
+  }
+
+  @Test
+  void createRefusesAnAccountWithoutPassword() {
+    bridge.enqueue(json("{\"email\":\"jane.doe@example.com\",\"hasPassword\":false}"));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().create(CreateApiTokenRequest.builder().name("CI").expiration("1d")
+          .password(PASSWORD).build())).isInstanceOf(IllegalStateException.class).hasMessageContaining("no password");
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(1); // GET /v2/self only, no creation
+  }
+
+  @Test
+  void createRefusesTotpAccountWithoutMfaCode() {
+    bridge.enqueue(json("{\"email\":\"jane.doe@example.com\",\"hasPassword\":true,\"preferredMFA\":\"TOTP\"}"));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().create(CreateApiTokenRequest.builder().name("CI").expiration("1d")
+          .password(PASSWORD).build())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOTP");
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void createSendsTheMfaCodeForTotpAccounts() throws Exception {
+    bridge.enqueue(json("{\"email\":\"jane.doe@example.com\",\"hasPassword\":true,\"preferredMFA\":\"TOTP\"}"));
+    bridge.enqueue(json(CREATED));
+    try (CleverCloudClient client = client()) {
+      client.apiTokens().create(CreateApiTokenRequest.builder().name("CI").expiration("1d").password(PASSWORD)
+          .mfaCode("123456").build());
+    }
+    take(bridge);
+    assertThat(JsonParser.parseString(take(bridge).getBody().utf8()).getAsJsonObject().get("mfaCode").getAsString())
+        .isEqualTo("123456");
+  }
+
+  @Test
+  void createWithoutEmailNeedsCredentials() {
+    try (CleverCloudClient client = builder().clock(CLOCK).build()) {
+      assertThatThrownBy(() -> client.apiTokens().create(CreateApiTokenRequest.builder().name("CI")
+          .expiration("1d").password(PASSWORD).build())).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("email");
+    }
+    assertThat(bridge.getRequestCount() + main.getRequestCount()).isZero();
+  }
+
+  @Test
+  void createWorksWithoutCredentialsWhenEmailIsGiven() throws Exception {
+    bridge.enqueue(json(CREATED));
+    try (CleverCloudClient client = builder().clock(CLOCK).build()) {
+      assertThat(client.apiTokens().create(request().build()).secret().reveal()).isEqualTo(CANARY);
+    }
+    assertThat(take(bridge).getHeaders().get("Authorization")).isNull();
+  }
+
+  @Test
+  void expirationMustBeInTheFutureAndAtMostOneYearAhead() {
+    try (CleverCloudClient client = client()) {
+      ApiTokens tokens = client.apiTokens();
+      assertThatThrownBy(() -> tokens.create(request().expiration(NOW.minusSeconds(1)).build()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("future");
+      assertThatThrownBy(() -> tokens.create(request().expiration(NOW).build()))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> tokens.create(request().expiration(Instant.parse("2027-01-15T10:30:01Z")).build()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one year");
+      assertThatThrownBy(() -> tokens.create(request().expiration("13M").build()))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> tokens.create(request().expiration("2y").build()))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> tokens.create(request().expiration("2020-01-01").build()))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(bridge.getRequestCount() + main.getRequestCount()).isZero();
+  }
+
+  @Test
+  void exactlyOneYearIsAccepted() {
+    bridge.enqueue(json(CREATED));
+    try (CleverCloudClient client = client()) {
+      client.apiTokens().create(request().expiration("1y").build());
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void expirationAcceptsTheCliForms() {
+    assertThat(request().expiration("30d").build().expiration(CLOCK)).isEqualTo(NOW.plus(Duration.ofDays(30)));
+    assertThat(request().expiration("P30D").build().expiration(CLOCK)).isEqualTo(NOW.plus(Duration.ofDays(30)));
+    assertThat(request().expiration("PT12H").build().expiration(CLOCK)).isEqualTo(NOW.plus(Duration.ofHours(12)));
+    assertThat(request().expiration("P1Y").build().expiration(CLOCK)).isEqualTo(Instant.parse("2027-01-15T10:30:00Z"));
+    assertThat(request().expiration("1y").build().expiration(CLOCK)).isEqualTo(Instant.parse("2027-01-15T10:30:00Z"));
+    assertThat(request().expiration("6M").build().expiration(CLOCK)).isEqualTo(Instant.parse("2026-07-15T10:30:00Z"));
+    assertThat(request().expiration("90m").build().expiration(CLOCK)).isEqualTo(NOW.plus(Duration.ofMinutes(90)));
+    assertThat(request().expiration("2w").build().expiration(CLOCK)).isEqualTo(NOW.plus(Duration.ofDays(14)));
+    assertThat(request().expiration("1h").build().expiration(CLOCK)).isEqualTo(NOW.plus(Duration.ofHours(1)));
+    assertThat(request().expiration("45s").build().expiration(CLOCK)).isEqualTo(NOW.plus(Duration.ofSeconds(45)));
+    assertThat(request().expiration("5000ms").build().expiration(CLOCK)).isEqualTo(NOW.plusMillis(5000));
+    assertThat(request().expiration("3600").build().expiration(CLOCK)).isEqualTo(NOW.plusSeconds(3600));
+    assertThat(request().expiration("2026-12-31").build().expiration(CLOCK))
+        .isEqualTo(Instant.parse("2026-12-31T00:00:00Z"));
+    assertThat(request().expiration("2026-12-31T12:00:00+01:00").build().expiration(CLOCK))
+        .isEqualTo(Instant.parse("2026-12-31T11:00:00Z"));
+    assertThat(request().expiration(Duration.ofDays(2)).build().expiration(CLOCK)).isEqualTo(NOW.plus(Duration.ofDays(2)));
+  }
+
+  @Test
+  void unparseableOrEmptyExpirationsAreRefused() {
+    assertThatThrownBy(() -> request().expiration("soon")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("P30D");
+    assertThatThrownBy(() -> request().expiration("10x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> request().expiration("0d")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> request().expiration("PT0S")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> request().expiration(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void nameAndPasswordAreValidated() {
+    assertThatThrownBy(() -> CreateApiTokenRequest.builder().name(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CreateApiTokenRequest.builder().name(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> CreateApiTokenRequest.builder().name("x".repeat(257)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CreateApiTokenRequest.builder().name("a\nb")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CreateApiTokenRequest.builder().password("")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CreateApiTokenRequest.builder().email("not-an-email"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CreateApiTokenRequest.builder().name("CI").expiration("1d").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("password");
+    assertThatThrownBy(() -> CreateApiTokenRequest.builder().name("CI").password("p").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("expiration");
+    assertThatThrownBy(() -> CreateApiTokenRequest.builder().expiration("1d").password("p").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("name");
+  }
+
+  @Test
+  void neverRetriesCreate() {
+    // The server reads the request then drops the connection: OkHttp would retry a replayable body.
+    bridge.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    bridge.enqueue(json(CREATED));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().create(request().build())).isInstanceOf(TransportException.class)
+          .hasMessageContaining("may have been created");
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void neverRetriesCreateOnAReusedConnection() {
+    // GET /v2/self leaves a pooled connection; OkHttp silently retries a replayable request that fails on a reused
+    // connection, so only a one-shot body keeps the creation from being sent twice.
+    bridge.enqueue(json(SELF));
+    bridge.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    bridge.enqueue(json(CREATED));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().create(CreateApiTokenRequest.builder().name("CI").expiration("1d")
+          .password(PASSWORD).build())).isInstanceOf(TransportException.class);
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(2); // self + one creation attempt
+  }
+
+  @Test
+  void secretSurvivesAnUnreadableCreateResponse() {
+    // creationDate of the wrong type: Gson refuses the body, but the secret is there.
+    bridge.enqueue(json("{\"apiToken\":\"" + CANARY + "\",\"apiTokenId\":\"api_tokens_9\",\"creationDate\":12,"
+        + "\"expirationDate\":{\"x\":1},\"name\":\"CI\"}"));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().create(request().build()))
+          .isInstanceOfSatisfying(TokenCreatedButUnreadableException.class, e -> {
+            assertThat(e.secret().reveal()).isEqualTo(CANARY);
+            assertThat(e.apiTokenId()).contains("api_tokens_9");
+            assertThat(e.getMessage()).doesNotContain(CANARY);
+            assertThat(e.toString()).doesNotContain(CANARY);
+            assertThat(e.body()).get().asString().doesNotContain(CANARY);
+          });
+    }
+  }
+
+  @Test
+  void secretSurvivesAResponseCutMidBody() {
+    String body = "{\"apiToken\":\"" + CANARY + "\",\"apiTokenId\":\"api_tokens_9\",\"description\":\""
+        + "d".repeat(4000) + "\"}";
+    bridge.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body)
+        .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().create(request().build()))
+          .isInstanceOfSatisfying(TokenCreatedButUnreadableException.class,
+              e -> assertThat(e.secret().reveal()).isEqualTo(CANARY));
+    }
+  }
+
+  @Test
+  void createResponseWithoutSecretSaysTheTokenMayExist() {
+    bridge.enqueue(json("{\"apiTokenId\":\"api_tokens_9\"}"));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().create(request().build()))
+          .isExactlyInstanceOf(ResponseDecodingException.class).hasMessageContaining("list()");
+    }
+  }
+
+  @Test
+  void wrongPasswordIsAnAuthenticationErrorWithoutThePassword() {
+    bridge.enqueue(json(401, "{\"code\":\"invalid-credential\",\"message\":\"Invalid credentials\"}"));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().create(request().build()))
+          .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+            assertThat(e.errorCode()).contains("invalid-credential");
+            assertThat(e.operation()).isEqualTo("createApiToken");
+            assertThat(e.getMessage()).doesNotContain(PASSWORD);
+          });
+    }
+  }
+
+  @Test
+  void listAndGetReturnMetadataWithoutSecret() throws Exception {
+    String item = "{\"apiTokenId\":\"api_tokens_1\",\"userId\":\"user_1\",\"creationDate\":\"2026-01-15T10:30:00.000Z\","
+        + "\"expirationDate\":\"2026-07-15T10:30:00.000Z\",\"ip\":\"203.0.113.42\",\"name\":\"CI\",\"state\":\"EXPIRED\"}";
+    bridge.enqueue(json("[" + item + "]"));
+    bridge.enqueue(json(item));
+    try (CleverCloudClient client = client()) {
+      List<ApiToken> list = client.apiTokens().list();
+      assertThat(list).singleElement().satisfies(t -> {
+        assertThat(t.id()).isEqualTo("api_tokens_1");
+        assertThat(t.state()).isEqualTo("EXPIRED");
+        assertThat(t.ip()).isEqualTo("203.0.113.42");
+        assertThat(t.userId()).isEqualTo("user_1");
+        assertThat(t.expirationDate()).isEqualTo(Instant.parse("2026-07-15T10:30:00Z"));
+      });
+      assertThat(client.apiTokens().get("api_tokens_1").name()).isEqualTo("CI");
+    }
+    take(bridge);
+    assertThat(take(bridge).getUrl().encodedPath()).isEqualTo("/api-tokens/api_tokens_1");
+    for (Field f : ApiToken.class.getDeclaredFields()) {
+      assertThat(f.getName().toLowerCase()).doesNotContain("secret").isNotEqualTo("apitoken");
+    }
+  }
+
+  @Test
+  void updateAndDeleteUseTheTokenIdAsOneSegment() throws Exception {
+    bridge.enqueue(new MockResponse.Builder().code(204).build());
+    bridge.enqueue(new MockResponse.Builder().code(204).build());
+    try (CleverCloudClient client = client()) {
+      client.apiTokens().update("a/b?c#d %é", "New name", null);
+      client.apiTokens().delete("api_tokens_1");
+    }
+    RecordedRequest put = take(bridge);
+    assertThat(put.getMethod()).isEqualTo("PUT");
+    assertThat(put.getUrl().encodedPath()).isEqualTo("/api-tokens/a%2Fb%3Fc%23d%20%25%C3%A9");
+    assertThat(JsonParser.parseString(put.getBody().utf8()).getAsJsonObject().get("name").getAsString())
+        .isEqualTo("New name");
+    RecordedRequest delete = take(bridge);
+    assertThat(delete.getMethod()).isEqualTo("DELETE");
+    assertThat(delete.getUrl().encodedPath()).isEqualTo("/api-tokens/api_tokens_1");
+  }
+
+  @Test
+  void badIdsAndNamesAreRefusedBeforeSending() {
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().get("")).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> client.apiTokens().get("..")).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> client.apiTokens().delete(null)).isInstanceOf(NullPointerException.class);
+      assertThatThrownBy(() -> client.apiTokens().update("id", "", null)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> client.apiTokens().get("a\r\nb")).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(bridge.getRequestCount()).isZero();
+  }
+
+  @Test
+  void secretGivenAsPasswordIsCopied() {
+    Secret password = Secret.of(PASSWORD);
+    CreateApiTokenRequest req = request().password(password).build();
+    password.wipe();
+    assertThat(req.password().reveal()).isEqualTo(PASSWORD);
+  }
+}

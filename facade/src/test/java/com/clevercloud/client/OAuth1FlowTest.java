@@ -1,0 +1,104 @@
+package com.clevercloud.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.clevercloud.client.auth.Credentials;
+import com.clevercloud.client.auth.OAuth1Credentials;
+import com.clevercloud.client.auth.SignatureMethod;
+import com.clevercloud.client.exception.ResponseDecodingException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+
+class OAuth1FlowTest extends TestServers {
+
+  private static final String CANARY = "CANARY-flow-secret";
+
+  private static MockResponse form(String body) {
+    return new MockResponse.Builder().addHeader("Content-Type", "application/x-www-form-urlencoded").body(body).build();
+  }
+
+  private static Map<String, String> formOf(RecordedRequest r) {
+    Map<String, String> params = new HashMap<>();
+    if (r.getBodySize() == 0) {
+      return params;
+    }
+    HttpUrl parsed = HttpUrl.get("http://x/?" + r.getBody().utf8());
+    for (String name : parsed.queryParameterNames()) {
+      params.put(name, parsed.queryParameter(name));
+    }
+    return params;
+  }
+
+  @Test
+  void runsTheDanceOnTheMainHostSignedWithTheConsumer() throws Exception {
+    main.enqueue(form("oauth_token=rt1&oauth_token_secret=" + CANARY + "rts&oauth_callback_confirmed=true"));
+    main.enqueue(form("oauth_token=at1&oauth_token_secret=" + CANARY + "ats&expiration_date=2026-04-15T10:00:00Z"));
+    OAuth1Credentials credentials;
+    RequestToken requestToken;
+    URI consent;
+    // An API-token client still runs the dance against the main host, unauthenticated.
+    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+      OAuth1Flow flow = client.oauth1Flow("ck", CANARY + "cs");
+      requestToken = flow.requestToken("https://app.example.com/callback");
+      consent = flow.authorizationUrl(requestToken);
+      credentials = flow.accessToken(requestToken, "verif");
+    }
+    RecordedRequest step1 = take(main);
+    assertThat(step1.getMethod() + " " + step1.getTarget()).isEqualTo("POST /v2/oauth/request_token");
+    Map<String, String> p1 = oauthHeader(step1.getHeaders().get("Authorization"));
+    assertThat(p1).containsEntry("oauth_consumer_key", "ck").containsEntry("oauth_callback",
+        "https://app.example.com/callback").containsEntry("oauth_signature_method", "HMAC-SHA512")
+        .doesNotContainKey("oauth_token");
+    assertThat(formOf(step1)).isEmpty();
+    assertThat(p1.get("oauth_signature")).isEqualTo(expectedHmac(step1, p1, "HmacSHA512", CANARY + "cs", ""));
+
+    assertThat(requestToken.token()).isEqualTo("rt1");
+    assertThat(requestToken.callbackConfirmed()).isTrue();
+    assertThat(requestToken.toString()).doesNotContain(CANARY).doesNotContain("rt1");
+    assertThat(consent.toString()).isEqualTo(main.url("/v2/oauth/authorize?oauth_token=rt1").toString());
+
+    RecordedRequest step3 = take(main);
+    assertThat(step3.getTarget()).isEqualTo("/v2/oauth/access_token");
+    Map<String, String> p3 = oauthHeader(step3.getHeaders().get("Authorization"));
+    assertThat(p3).containsEntry("oauth_token", "rt1").containsEntry("oauth_verifier", "verif");
+    assertThat(p3.get("oauth_signature"))
+        .isEqualTo(expectedHmac(step3, p3, "HmacSHA512", CANARY + "cs", CANARY + "rts"));
+
+    assertThat(credentials.token()).isEqualTo("at1");
+    assertThat(credentials.tokenSecret().reveal()).isEqualTo(CANARY + "ats");
+    assertThat(credentials.expiration()).contains(Instant.parse("2026-04-15T10:00:00Z"));
+    assertThat(credentials.signatureMethod()).isEqualTo(SignatureMethod.HMAC_SHA512);
+    assertThat(credentials.toString()).doesNotContain(CANARY);
+    assertThat(bridge.getRequestCount()).isZero();
+  }
+
+  @Test
+  void unreadableAnswerIsADecodingErrorWithoutTheSecret() {
+    main.enqueue(form("oauth_token_secret=" + CANARY));
+    try (CleverCloudClient client = builder().build()) {
+      assertThatThrownBy(() -> client.oauth1Flow("ck", "cs").requestToken("oob"))
+          .isInstanceOf(ResponseDecodingException.class).hasMessageNotContaining(CANARY)
+          .satisfies(e -> assertThat(((ResponseDecodingException) e).body().orElse("")).doesNotContain(CANARY));
+    }
+  }
+
+  @Test
+  void badArgumentsAreRefusedBeforeSending() {
+    try (CleverCloudClient client = builder().build()) {
+      assertThatThrownBy(() -> client.oauth1Flow("ck", "")).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> client.oauth1Flow("ck", "cs").requestToken("not a url"))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> client.oauth1Flow("ck", "cs").accessToken(
+          new RequestToken("rt", com.clevercloud.client.auth.Secret.of("s"), true), " "))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(main.getRequestCount()).isZero();
+  }
+}

@@ -1,0 +1,194 @@
+package com.clevercloud.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.clevercloud.client.auth.Credentials;
+import com.clevercloud.client.exception.ResponseDecodingException;
+import com.clevercloud.client.exception.ServerException;
+import com.clevercloud.client.exception.TransportException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+class TransportAndOptionsTest extends TestServers {
+
+  @Test
+  void defaultTimeoutsAreSane() {
+    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+      OkHttpClient http = client.httpClient();
+      assertThat(http.connectTimeoutMillis()).isEqualTo(10_000);
+      assertThat(http.readTimeoutMillis()).isEqualTo(30_000);
+      assertThat(http.writeTimeoutMillis()).isEqualTo(30_000);
+      assertThat(http.callTimeoutMillis()).isEqualTo(60_000);
+    }
+  }
+
+  @Test
+  void timeoutOptionsAreApplied() {
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
+        .connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(2)).writeTimeout(Duration.ofSeconds(3))
+        .callTimeout(Duration.ofSeconds(4)).build()) {
+      OkHttpClient http = client.httpClient();
+      assertThat(http.connectTimeoutMillis()).isEqualTo(1000);
+      assertThat(http.readTimeoutMillis()).isEqualTo(2000);
+      assertThat(http.writeTimeoutMillis()).isEqualTo(3000);
+      assertThat(http.callTimeoutMillis()).isEqualTo(4000);
+    }
+    assertThatThrownBy(() -> CleverCloudClient.builder().readTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void readTimeoutIsATransportTimeout() {
+    bridge.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body("{}").build());
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
+        .readTimeout(Duration.ofMillis(200)).build()) {
+      assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(TransportException.class, e -> {
+        assertThat(e.isTimeout()).isTrue();
+        assertThat(e.operation()).isEqualTo("getSelf");
+      });
+    }
+  }
+
+  @Test
+  void refusedConnectionIsATransportFailure() throws Exception {
+    MockWebServer closed = new MockWebServer();
+    closed.start();
+    String url = closed.url("/").toString();
+    closed.close();
+    try (CleverCloudClient client = CleverCloudClient.builder().credentials(Credentials.apiToken("t"))
+        .bridgeBaseUrl(url).build()) {
+      assertThatThrownBy(() -> client.zones().list()).isInstanceOfSatisfying(TransportException.class,
+          e -> assertThat(e.isTimeout()).isFalse());
+    }
+  }
+
+  @Test
+  void connectionResetMidBodyIsATransportFailureNotADecodingOne() {
+    bridge.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+        .body("[" + "{\"name\":\"par\"},".repeat(2000) + "{}]")
+        .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(TransportException.class);
+    }
+  }
+
+  @Test
+  void htmlErrorPageGivesAUsefulMessageAndRequestId() {
+    bridge.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
+        .addHeader("Sozu-Id", "sozu-42").body("<html><body><h1>502 Bad Gateway</h1></body></html>").build());
+    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+      assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(ServerException.class, e -> {
+        assertThat(e.getMessage()).isEqualTo("getSelf: HTTP 502 with an HTML body (Bad Gateway) (Sozu-Id sozu-42)");
+        assertThat(e.requestId()).contains("sozu-42");
+        assertThat(e.getCause()).isNull();
+      });
+    }
+  }
+
+  @Test
+  void undecodableSuccessBodyIsADecodingError() {
+    bridge.enqueue(json("{\"id\":\"user_1\",\"oauthApps\":\"CANARY-x1\"}"));
+    bridge.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+        .body("<html>maintenance</html>").build());
+    bridge.enqueue(json(""));
+    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+      assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
+        assertThat(e.statusCode()).isEqualTo(200);
+        assertThat(e.getMessage()).contains("getSelf", "UserView");
+        assertThat(e.getCause().getMessage()).doesNotContain("CANARY").contains("$.oauthApps");
+      });
+      assertThatThrownBy(() -> client.self().get()).isInstanceOf(ResponseDecodingException.class)
+          .hasMessageContaining("HTML body");
+      assertThatThrownBy(() -> client.self().get()).isInstanceOf(ResponseDecodingException.class)
+          .hasMessageContaining("empty body");
+    }
+  }
+
+  @Test
+  void userSuppliedOkHttpClientIsHonouredAndLeftOpen() throws Exception {
+    OkHttpClient mine = new OkHttpClient.Builder()
+        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("X-Mine", "yes").build()))
+        .readTimeout(Duration.ofSeconds(7))
+        .build();
+    bridge.enqueue(json("{}"));
+    CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).okHttpClient(mine).build();
+    client.self().get();
+    assertThat(client.httpClient().readTimeoutMillis()).isEqualTo(7000);
+    assertThat(client.httpClient().connectionPool()).isSameAs(mine.connectionPool());
+    client.close();
+    var recorded = take(bridge);
+    assertThat(recorded.getHeaders().get("X-Mine")).isEqualTo("yes");
+    // the user's interceptor runs outside ours: it never sees the credential it could log
+    assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer t");
+    assertThat(mine.dispatcher().executorService().isShutdown()).isFalse();
+    assertThat(mine.interceptors()).hasSize(1);
+  }
+
+  @Test
+  void closeShutsDownAnOwnOkHttpClient() {
+    CleverCloudClient client = client(Credentials.apiToken("t"));
+    client.close();
+    assertThat(client.httpClient().dispatcher().executorService().isShutdown()).isTrue();
+  }
+
+  @Test
+  void loggingNeverPrintsSecretsHeadersOrBodies() {
+    String canary = "CANARY-log-77";
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Logger logger = new CapturingLogger(lines);
+    bridge.enqueue(json("{\"email\":\"" + canary + "\"}").newBuilder().addHeader("Sozu-Id", "sozu-1").build());
+    bridge.enqueue(json(404, "{\"message\":\"" + canary + "\"}"));
+    bridge.enqueue(new MockResponse.Builder().code(200).build());
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken(canary)).logger(logger, Level.INFO)
+        .build()) {
+      client.self().get();
+      assertThatThrownBy(() -> client.http().get("/v2/anything?secret=" + canary));
+      client.oauthTokens().revoke(canary);
+    }
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).contains("GET /v2/self", "200", "getSelf", "Sozu-Id sozu-1");
+    assertThat(lines.get(1)).contains("GET /v2/anything?secret=…", "404");
+    assertThat(lines.get(2)).contains("DELETE /v2/self/tokens/***");
+    assertThat(String.join("\n", lines)).doesNotContain(canary).doesNotContain("Bearer");
+  }
+
+  /** A System.Logger that keeps formatted lines at every level. */
+  static final class CapturingLogger implements Logger {
+    private final List<String> lines;
+
+    CapturingLogger(List<String> lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public String getName() {
+      return "test";
+    }
+
+    @Override
+    public boolean isLoggable(Level level) {
+      return true;
+    }
+
+    @Override
+    public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
+      lines.add(msg + (thrown == null ? "" : " " + thrown));
+    }
+
+    @Override
+    public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+      lines.add(java.text.MessageFormat.format(format, params));
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package com.clevercloud.client.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OAuth1SignerTest {
+
+  private static Map.Entry<String, String> p(String k, String v) {
+    return new SimpleImmutableEntry<>(k, v);
+  }
+
+  private static OAuth1Signer fixed(long epochSeconds, String nonce) {
+    return new OAuth1Signer(Clock.fixed(Instant.ofEpochSecond(epochSeconds), ZoneOffset.UTC), () -> nonce);
+  }
+
+  /** RFC 5849 §3.4.1.1 and §3.4.1.3.2: the request with query, form body and protocol parameters. */
+  private static final String RFC_URL = "http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b";
+
+  private static List<Map.Entry<String, String>> rfcParameters() {
+    List<Map.Entry<String, String>> all = new ArrayList<>(OAuth1Signer.queryParameters(RFC_URL));
+    all.addAll(OAuth1Signer.parseForm("c2&a3=2+q"));
+    all.add(p("oauth_consumer_key", "9djdj82h48djs9d2"));
+    all.add(p("oauth_token", "kkk9d7dh3k39sjv7"));
+    all.add(p("oauth_signature_method", "HMAC-SHA1"));
+    all.add(p("oauth_timestamp", "137131201"));
+    all.add(p("oauth_nonce", "7d8f3e4a"));
+    return all;
+  }
+
+  @Test
+  void normalizesParametersAsRfc5849Section3413Example() {
+    assertThat(OAuth1Signer.normalizeParameters(rfcParameters())).isEqualTo(
+        "a2=r%20b&a3=2%20q&a3=a&b5=%3D%253D&c%40=&c2=&oauth_consumer_key=9djdj82h48djs9d2&oauth_nonce=7d8f3e4a"
+            + "&oauth_signature_method=HMAC-SHA1&oauth_timestamp=137131201&oauth_token=kkk9d7dh3k39sjv7");
+  }
+
+  @Test
+  void buildsBaseStringAsRfc5849Section341Example() {
+    assertThat(OAuth1Signer.baseString("POST", RFC_URL, rfcParameters())).isEqualTo(
+        "POST&http%3A%2F%2Fexample.com%2Frequest&a2%3Dr%2520b%26a3%3D2%2520q%26a3%3Da%26b5%3D%253D%25253D%26c%2540%3D"
+            + "%26c2%3D%26oauth_consumer_key%3D9djdj82h48djs9d2%26oauth_nonce%3D7d8f3e4a%26oauth_signature_method%3D"
+            + "HMAC-SHA1%26oauth_timestamp%3D137131201%26oauth_token%3Dkkk9d7dh3k39sjv7");
+  }
+
+  @Test
+  void baseStringUriDropsDefaultPortQueryAndLowercasesHostAsRfc5849Section3412() {
+    assertThat(OAuth1Signer.baseStringUri("HTTP://EXAMPLE.COM:80/r%20v/X?id=123")).isEqualTo("http://example.com/r%20v/X");
+    assertThat(OAuth1Signer.baseStringUri("https://www.example.net:8080/?q=1")).isEqualTo("https://www.example.net:8080/");
+    assertThat(OAuth1Signer.baseStringUri("https://api.example.com:443")).isEqualTo("https://api.example.com/");
+    assertThat(OAuth1Signer.baseStringUri("http://[::1]:8080/v2/self")).isEqualTo("http://[::1]:8080/v2/self");
+  }
+
+  @Test
+  void signsRfc5849Section12TemporaryCredentialsRequest() {
+    // RFC 5849 §1.2: POST https://photos.example.net/initiate, signature 74KNZJeDHnMBp0EMJ9ZHt/XKycU=.
+    // The RFC example has no oauth_version, so the base string is built here from the RFC's parameters.
+    List<Map.Entry<String, String>> params = List.of(p("oauth_consumer_key", "dpf43f3p2l4k3l03"),
+        p("oauth_signature_method", "HMAC-SHA1"), p("oauth_timestamp", "137131200"), p("oauth_nonce", "wIjqoS"),
+        p("oauth_callback", "http://printer.example.com/ready"));
+    String base = OAuth1Signer.baseString("POST", "https://photos.example.net/initiate", params);
+    String sig = OAuth1Signer.hmac(SignatureMethod.HMAC_SHA1,
+        OAuth1Signer.signingKey(Secret.of("kd94hf93k423kf44"), null), base);
+    assertThat(sig).isEqualTo("74KNZJeDHnMBp0EMJ9ZHt/XKycU=");
+  }
+
+  @Test
+  void signsRfc5849Section12TokenRequest() {
+    List<Map.Entry<String, String>> params = List.of(p("oauth_consumer_key", "dpf43f3p2l4k3l03"),
+        p("oauth_token", "hh5s93j4hdidpola"), p("oauth_signature_method", "HMAC-SHA1"),
+        p("oauth_timestamp", "137131201"), p("oauth_nonce", "walatlh"), p("oauth_verifier", "hfdp7dh39dks9884"));
+    String base = OAuth1Signer.baseString("POST", "https://photos.example.net/token", params);
+    String sig = OAuth1Signer.hmac(SignatureMethod.HMAC_SHA1,
+        OAuth1Signer.signingKey(Secret.of("kd94hf93k423kf44"), Secret.of("hdhd0244k9j7ao03")), base);
+    assertThat(sig).isEqualTo("gKgrFCywp7rO0OXSjdot/IHF7IU=");
+  }
+
+  @Test
+  void signsRfc5849Section12ResourceRequestWithQuery() {
+    String url = "http://photos.example.net/photos?file=vacation.jpg&size=original";
+    List<Map.Entry<String, String>> params = new ArrayList<>(OAuth1Signer.queryParameters(url));
+    params.addAll(List.of(p("oauth_consumer_key", "dpf43f3p2l4k3l03"), p("oauth_token", "nnch734d00sl2jdk"),
+        p("oauth_signature_method", "HMAC-SHA1"), p("oauth_timestamp", "137131202"), p("oauth_nonce", "chapoH")));
+    String base = OAuth1Signer.baseString("GET", url, params);
+    assertThat(base).isEqualTo("GET&http%3A%2F%2Fphotos.example.net%2Fphotos&file%3Dvacation.jpg%26"
+        + "oauth_consumer_key%3Ddpf43f3p2l4k3l03%26oauth_nonce%3DchapoH%26oauth_signature_method%3DHMAC-SHA1%26"
+        + "oauth_timestamp%3D137131202%26oauth_token%3Dnnch734d00sl2jdk%26size%3Doriginal");
+    String sig = OAuth1Signer.hmac(SignatureMethod.HMAC_SHA1,
+        OAuth1Signer.signingKey(Secret.of("kd94hf93k423kf44"), Secret.of("pfkkdhi9sl3r4s00")), base);
+    assertThat(sig).isEqualTo("MdpQcU8iPSUjWoN/UDMsK2sui9I=");
+  }
+
+  @Test
+  void signsWithHmacSha512OverQueryAndFormParameters() {
+    // Expected value computed independently of this code, from a hand-written base string:
+    //   printf '%s' 'POST&http%3A%2F%2Fexample.com%2Frequest&a2%3Dr%2520b%26a3%3D2%2520q%26a3%3Da%26b5%3D%253D%25253D
+    //   %26c%2540%3D%26c2%3D%26oauth_consumer_key%3D9djdj82h48djs9d2%26oauth_nonce%3D7d8f3e4a%26oauth_signature_method
+    //   %3DHMAC-SHA512%26oauth_timestamp%3D137131201%26oauth_token%3Dkkk9d7dh3k39sjv7%26oauth_version%3D1.0' (one line)
+    //   | openssl dgst -sha512 -hmac 'j49sk3j29djd&dh893hdasih9' -binary | base64 -w0
+    OAuth1Credentials creds = Credentials.oauth1("9djdj82h48djs9d2", "j49sk3j29djd", "kkk9d7dh3k39sjv7",
+        "dh893hdasih9");
+    Map<String, String> params = fixed(137131201, "7d8f3e4a").protocolParameters("POST", RFC_URL,
+        OAuth1Signer.parseForm("c2&a3=2+q"), creds.consumerKey(), creds.consumerSecret(), creds.token(),
+        creds.tokenSecret(), SignatureMethod.HMAC_SHA512, Map.of());
+    assertThat(params.get("oauth_signature")).isEqualTo(
+        "o/mAY/ibueR0fGbNfu/G8k9uJKjv2mT9co3mBuhTWsApOqb8IBL/Vg/6xJKB2JPzhLHniDqZbqwm9TSVF9AOyA==");
+  }
+
+  @Test
+  void signsWithHmacSha512NonAsciiPlusTildeAndStarInQueryAndSecrets() {
+    // Computed independently with:
+    //   printf '%s' 'GET&https%3A%2F%2Fapi.clever-cloud.com%2Fv2%2Fsummary&full%3Dtrue%26oauth_consumer_key%3Dck%26
+    //   oauth_nonce%3Dn0nce%26oauth_signature_method%3DHMAC-SHA512%26oauth_timestamp%3D1700000000%26oauth_token%3Dtk
+    //   %26oauth_version%3D1.0%26q%3Dcaf%25C3%25A9%2520au%2520lait%26x%3D%252A~' (one line)
+    //   | openssl dgst -sha512 -hmac 'c%2Bs%20%C3%A9&t~s%2A' -binary | base64 -w0
+    OAuth1Credentials creds = Credentials.oauth1("ck", "c+s é", "tk", "t~s*");
+    String header = fixed(1700000000, "n0nce").authorizationHeader("GET",
+        "https://api.clever-cloud.com/v2/summary?full=true&q=caf%C3%A9+au+lait&x=%2A%7E", List.of(), creds,
+        SignatureMethod.HMAC_SHA512);
+    assertThat(header).contains("oauth_signature=\"" + OAuth1Signer.percentEncode(
+        "ud6nbiCGiEJWNH65iC8taEezRH1rrXp2JcGqdjZSi9CGNjf30Hz4axmQYvZ4weiFSqn2uKHzjHpuFe6TFu1W0g==") + "\"");
+  }
+
+  @Test
+  void percentEncodesPerRfc3986OverUtf8() {
+    assertThat(OAuth1Signer.percentEncode("a b")).isEqualTo("a%20b");
+    assertThat(OAuth1Signer.percentEncode("a+b")).isEqualTo("a%2Bb");
+    assertThat(OAuth1Signer.percentEncode("~-._")).isEqualTo("~-._");
+    assertThat(OAuth1Signer.percentEncode("*")).isEqualTo("%2A");
+    assertThat(OAuth1Signer.percentEncode("é")).isEqualTo("%C3%A9");
+    assertThat(OAuth1Signer.percentEncode("€")).isEqualTo("%E2%82%AC");
+    assertThat(OAuth1Signer.percentEncode("=&%")).isEqualTo("%3D%26%25");
+  }
+
+  @Test
+  void sortsRepeatedKeysByValue() {
+    assertThat(OAuth1Signer.normalizeParameters(List.of(p("a", "z"), p("a", "b"), p("a", "y b"))))
+        .isEqualTo("a=b&a=y%20b&a=z");
+  }
+
+  @Test
+  void plaintextSignatureIsEncodedSecretsJoinedByAmpersand() {
+    OAuth1Credentials creds = Credentials.oauth1("CK", "c&s", "T", "t s", SignatureMethod.PLAINTEXT);
+    String header = fixed(1, "n").authorizationHeader("GET", "https://api-bridge.clever-cloud.com/api-tokens",
+        List.of(), creds, SignatureMethod.PLAINTEXT);
+    // signature = pe("c&s") & pe("t s") = c%26s&t%20s, percent-encoded again in the header
+    assertThat(header).startsWith("OAuth ")
+        .contains("oauth_consumer_key=\"CK\"", "oauth_token=\"T\"", "oauth_signature_method=\"PLAINTEXT\"",
+            "oauth_signature=\"c%2526s%26t%2520s\"");
+  }
+
+  @Test
+  void headerCarriesTimestampNonceAndVersion() {
+    OAuth1Credentials creds = Credentials.oauth1("CK", "CS", "T", "TS");
+    String header = fixed(1700000000, "abc").authorizationHeader("GET", "https://api.clever-cloud.com/v2/self",
+        List.of(), creds, SignatureMethod.HMAC_SHA1);
+    assertThat(header).contains("oauth_timestamp=\"1700000000\"", "oauth_nonce=\"abc\"", "oauth_version=\"1.0\"",
+        "oauth_signature_method=\"HMAC-SHA1\"");
+  }
+
+  @Test
+  void randomNonceHas128BitsAndDiffersEachTime() {
+    Set<String> nonces = new HashSet<>();
+    for (int i = 0; i < 100; i++) {
+      String nonce = OAuth1Signer.randomNonce();
+      assertThat(nonce).matches("[0-9a-f]{32}");
+      nonces.add(nonce);
+    }
+    assertThat(nonces).hasSize(100);
+  }
+
+  @Test
+  void defaultSignerUsesAFreshNonceForEachRequest() {
+    OAuth1Credentials creds = Credentials.oauth1("CK", "CS", "T", "TS");
+    OAuth1Signer signer = new OAuth1Signer();
+    String a = signer.authorizationHeader("GET", "https://api.clever-cloud.com/v2/self", List.of(), creds,
+        SignatureMethod.HMAC_SHA512);
+    String b = signer.authorizationHeader("GET", "https://api.clever-cloud.com/v2/self", List.of(), creds,
+        SignatureMethod.HMAC_SHA512);
+    assertThat(a).isNotEqualTo(b);
+  }
+}

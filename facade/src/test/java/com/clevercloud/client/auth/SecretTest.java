@@ -1,0 +1,45 @@
+package com.clevercloud.client.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SecretTest {
+
+  private static final String CANARY = "CANARY-7f3a9c-secret";
+
+  @Test
+  void toStringNeverShowsTheValue() {
+    Secret secret = Secret.of(CANARY);
+    assertThat(secret.toString()).isEqualTo("Secret[***]").doesNotContain(CANARY);
+    assertThat(String.valueOf(secret)).doesNotContain(CANARY);
+  }
+
+  @Test
+  void revealGivesTheValue() {
+    assertThat(Secret.of(CANARY).reveal()).isEqualTo(CANARY);
+  }
+
+  @Test
+  void wipedSecretRefusesToReveal() {
+    Secret secret = Secret.of(CANARY);
+    secret.wipe();
+    assertThat(secret.isWiped()).isTrue();
+    assertThatThrownBy(secret::reveal).isInstanceOf(IllegalStateException.class).hasMessageNotContaining(CANARY);
+    secret.wipe(); // harmless twice
+  }
+
+  @Test
+  void charArrayIsCopiedSoTheCallerMayClearIt() {
+    char[] chars = CANARY.toCharArray();
+    Secret secret = Secret.of(chars);
+    java.util.Arrays.fill(chars, 'x');
+    assertThat(secret.reveal()).isEqualTo(CANARY);
+  }
+
+  @Test
+  void equalityIsIdentityNotValue() {
+    assertThat(Secret.of(CANARY)).isNotEqualTo(Secret.of(CANARY));
+  }
+}
