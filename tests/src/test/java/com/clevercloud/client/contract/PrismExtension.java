@@ -1,5 +1,6 @@
 package com.clevercloud.client.contract;
 
+import com.clevercloud.client.prism.PrismHosts;
 import com.clevercloud.client.prism.PrismServers;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -8,9 +9,9 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts one Prism per spec once for the whole test run (kept in the root store, closed when the run ends) and hands
- * {@link PrismServers} to test constructors and methods. If Prism cannot start, every test using it fails with Prism's
- * output: contract tests never skip.
+ * Starts one Prism per spec once for the whole test run, and the two loopback hosts in front of them (kept in the root
+ * store, closed when the run ends), and hands {@link PrismServers} and {@link PrismHosts} to test constructors and
+ * methods. If Prism cannot start, every test using it fails with Prism's output: contract tests never skip.
  */
 public final class PrismExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -18,22 +19,29 @@ public final class PrismExtension implements BeforeAllCallback, ParameterResolve
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        servers(context);
+        hosts(context);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == PrismServers.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == PrismServers.class || type == PrismHosts.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) throws ParameterResolutionException {
-        return servers(context);
+        return parameter.getParameter().getType() == PrismServers.class ? servers(context) : hosts(context);
     }
 
-    private static PrismServers servers(ExtensionContext context) {
+    static PrismServers servers(ExtensionContext context) {
         // The root store outlives every test class; JUnit closes AutoCloseable values when the run ends.
         return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(PrismServers.class, key -> PrismServers.start(PrismServers.projectRoot()), PrismServers.class);
+    }
+
+    static PrismHosts hosts(ExtensionContext context) {
+        PrismServers servers = servers(context);
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(PrismHosts.class, key -> PrismHosts.start(servers), PrismHosts.class);
     }
 }

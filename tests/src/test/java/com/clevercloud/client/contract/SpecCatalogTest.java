@@ -1,0 +1,44 @@
+package com.clevercloud.client.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clevercloud.client.contract.SpecCatalog.Auth;
+import com.clevercloud.client.contract.SpecCatalog.Operation;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** How the coverage guard maps a recorded request to an operation, with Prism's precedence. */
+class SpecCatalogTest {
+
+    private static final SpecCatalog SPEC = SpecCatalog.get();
+    private static final String INVOICES = "/v4/billing/organisations/orga_1/invoices/";
+
+    @Test
+    void listsEveryOperationOfTheThreeSpecsOnce() {
+        assertThat(SPEC.operations()).extracting(Operation::operationId).doesNotHaveDuplicates()
+                .contains("createApiToken", "getSelf", "getInvoicePdf").hasSize(43);
+    }
+
+    @Test
+    void theMostSpecificTemplateWinsAndConcretePathsBeatTemplates() {
+        assertThat(id("GET", INVOICES + "F20250718-021327")).isEqualTo("getInvoice");
+        assertThat(id("GET", INVOICES + "F20250718-021327.pdf")).isEqualTo("getInvoicePdf");
+        assertThat(id("GET", INVOICES + "F20250718-021327.html")).isEqualTo("getInvoiceHtml");
+        assertThat(id("GET", INVOICES + "unpaid")).isEqualTo("listUnpaidInvoices");
+        assertThat(id("GET", "/v2/self/applications")).isEqualTo("listSelfApplications");
+        assertThat(id("PUT", "/api-tokens/api_tokens_1")).isEqualTo("updateApiToken");
+        assertThat(SPEC.match("PATCH", "/api-tokens/api_tokens_1")).isEmpty();
+        assertThat(SPEC.match("GET", "/v2/selfish")).isEmpty();
+    }
+
+    @Test
+    void operationLevelSecurityOverridesTheDocumentsDefault() {
+        assertThat(SPEC.operation("createApiToken").auth()).isEqualTo(Set.of(Auth.NONE));
+        assertThat(SPEC.operation("listApiTokens").auth()).isEqualTo(Set.of(Auth.BEARER, Auth.OAUTH1));
+        assertThat(SPEC.operation("authorize").auth()).isEqualTo(Set.of(Auth.NONE));
+    }
+
+    private static String id(String method, String path) {
+        return SPEC.match(method, path).map(Operation::operationId).orElse(null);
+    }
+}
