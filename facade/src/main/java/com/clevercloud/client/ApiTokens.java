@@ -11,9 +11,11 @@ import com.clevercloud.client.exception.CleverCloudException;
 import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.exception.TokenCreatedButUnreadableException;
 import com.clevercloud.client.exception.TransportException;
+import com.clevercloud.client.internal.Checks;
 import com.clevercloud.client.internal.Operation;
-import com.clevercloud.client.internal.Redaction;
+import com.clevercloud.client.internal.ErrorMapper;
 import com.clevercloud.client.internal.Routing;
+import com.clevercloud.client.internal.Sensitive;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -64,6 +66,10 @@ public final class ApiTokens {
     return client.api(ApiTokensApi.class);
   }
 
+  private ErrorMapper errors() {
+    return client.executor().errors();
+  }
+
   /**
    * Lists the user's tokens, expired ones included, without their secrets.
    *
@@ -87,7 +93,7 @@ public final class ApiTokens {
    * @return the token
    */
   public ApiToken get(String id) {
-    return ApiToken.from(client.call(api().getApiToken(Ids.require(id, "id"))));
+    return ApiToken.from(client.call(api().getApiToken(Checks.pathSegment(id, "id"))));
   }
 
   /**
@@ -98,10 +104,11 @@ public final class ApiTokens {
    * @param description the new description, or null for none
    */
   public void update(String id, String name, String description) {
-    Ids.require(id, "id");
+    Checks.pathSegment(id, "id");
     // The builder holds the name rules; reuse them rather than repeat them.
     CreateApiTokenRequest.builder().name(name).description(description);
-    client.callDiscardingBody(api().updateApiToken(id, new ApiTokenUpdateRequest().name(name).description(description)));
+    client.callDiscardingBody(api().updateApiToken(id,
+        new ApiTokenUpdateRequest().name(name).description(description)));
   }
 
   /**
@@ -110,7 +117,7 @@ public final class ApiTokens {
    * @param id the token's id
    */
   public void delete(String id) {
-    client.callDiscardingBody(api().deleteApiToken(Ids.require(id, "id")));
+    client.callDiscardingBody(api().deleteApiToken(Checks.pathSegment(id, "id")));
   }
 
   /**
@@ -177,6 +184,7 @@ public final class ApiTokens {
         .url(client.routing().baseUrl(Routing.Host.BRIDGE).resolve("api-tokens"))
         .post(new OneShotBody(json))
         .tag(Operation.class, new Operation(CREATE))
+        .tag(Sensitive.class, Sensitive.of(request.password(), request.mfaCode().orElse(null)))
         .build();
     Response sent;
     try {
@@ -206,11 +214,12 @@ public final class ApiTokens {
       Secret secret = extract(API_TOKEN_FIELD, partial);
       if (secret != null) {
         Secret id = extract(API_TOKEN_ID_FIELD, partial);
+        Request sent = response.request();
         throw new TokenCreatedButUnreadableException(CREATE + ": the token was created and its secret received, "
             + "but the connection broke before the end of the response", CREATE, response.code(),
-            response.header("Sozu-Id"), Redaction.shortBody(partial), secret, id == null ? null : id.reveal(), e);
+            errors().mask(response.header("Sozu-Id"), sent), null, secret, id == null ? null : id.reveal(), e);
       }
-      throw mayHaveBeenCreated(client.executor().errors().transport(e, CREATE));
+      throw mayHaveBeenCreated(errors().transport(e, CREATE));
     }
   }
 
@@ -220,6 +229,10 @@ public final class ApiTokens {
         CREATE, e.isTimeout(), e.getCause());
   }
 
+  /**
+   * The created token, or an exception that carries its secret if the body holds one. A creation's answer is never
+   * quoted in an exception: it is the one body made to carry a secret.
+   */
   private CreatedApiToken decode(Response response, String text) {
     com.clevercloud.api.bridge.model.CreatedApiToken parsed = null;
     RuntimeException failure = null;
@@ -236,16 +249,16 @@ public final class ApiTokens {
           parsed.getState() == null ? null : parsed.getState().getValue(), Secret.of(parsed.getApiToken()));
     }
     Secret secret = lenientSecret(text);
-    String requestId = response.header("Sozu-Id");
+    String requestId = errors().mask(response.header("Sozu-Id"), response.request());
     if (secret != null) {
       Secret id = extract(API_TOKEN_ID_FIELD, text);
       throw new TokenCreatedButUnreadableException(CREATE + ": the token was created and its secret received, but "
           + "the response could not be fully read" + (requestId == null ? "" : " (Sozu-Id " + requestId + ")"),
-          CREATE, response.code(), requestId, Redaction.shortBody(text), secret, id == null ? null : id.reveal(),
+          CREATE, response.code(), requestId, null, secret, id == null ? null : id.reveal(),
           failure == null ? null : new IllegalStateException(failure.getClass().getName()));
     }
-    ResponseDecodingException e = client.executor().errors().decoding(response, response.body().contentType(), text,
-        "CreatedApiToken with an apiToken", CREATE, failure);
+    ResponseDecodingException e = errors().decoding(response, response.body().contentType(), text,
+        "CreatedApiToken with an apiToken", CREATE, failure, true);
     throw new ResponseDecodingException(e.getMessage() + "; the token may have been created without its secret "
         + "reaching us: check apiTokens().list() and revoke it", CREATE, e.statusCode(), requestId,
         e.body().orElse(null), e.getCause());

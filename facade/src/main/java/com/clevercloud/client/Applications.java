@@ -8,6 +8,8 @@ import com.clevercloud.api.v2.model.InstanceView;
 import com.clevercloud.api.v2.model.Message;
 import com.clevercloud.api.v2.model.RedeployMessage;
 import com.clevercloud.api.v2.model.WannabeValue;
+import com.clevercloud.client.internal.Checks;
+import com.clevercloud.client.internal.Sensitive;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,7 +53,7 @@ public final class Applications {
    * @return the application
    */
   public ApplicationView get(String appId) {
-    return client.call(api().getApplication(ownerId, Ids.require(appId, "appId")));
+    return client.call(api().getApplication(ownerId, Checks.pathSegment(appId, "appId")));
   }
 
   /**
@@ -61,7 +63,7 @@ public final class Applications {
    * @return the variables
    */
   public List<EnvVar> env(String appId) {
-    return client.call(api().listApplicationEnv(ownerId, Ids.require(appId, "appId")));
+    return client.call(api().listApplicationEnv(ownerId, Checks.pathSegment(appId, "appId")));
   }
 
   /**
@@ -74,8 +76,9 @@ public final class Applications {
    */
   public ApplicationView setEnv(String appId, String name, String value) {
     Objects.requireNonNull(value, "value == null");
-    return client.call(api().setApplicationEnvVar(ownerId, Ids.require(appId, "appId"), Ids.require(name, "name"),
-        new WannabeValue().value(value)));
+    // The value is often a secret: masked if an error answer echoes it.
+    return client.call(api().setApplicationEnvVar(ownerId, Checks.pathSegment(appId, "appId"),
+        Checks.pathSegment(name, "name"), new WannabeValue().value(value)), Sensitive.of(value));
   }
 
   /**
@@ -86,7 +89,8 @@ public final class Applications {
    * @return the application
    */
   public ApplicationView removeEnv(String appId, String name) {
-    return client.call(api().deleteApplicationEnvVar(ownerId, Ids.require(appId, "appId"), Ids.require(name, "name")));
+    return client.call(api().deleteApplicationEnvVar(ownerId, Checks.pathSegment(appId, "appId"),
+        Checks.pathSegment(name, "name")));
   }
 
   /**
@@ -96,7 +100,7 @@ public final class Applications {
    * @return the instances
    */
   public List<InstanceView> instances(String appId) {
-    return client.call(api().listApplicationInstances(ownerId, Ids.require(appId, "appId")));
+    return client.call(api().listApplicationInstances(ownerId, Checks.pathSegment(appId, "appId")));
   }
 
   /**
@@ -118,8 +122,9 @@ public final class Applications {
    * @return the deployment's answer
    */
   public RedeployMessage redeploy(String appId, String commit, boolean useCache) {
-    return client.call(api().redeployApplication(ownerId, Ids.require(appId, "appId"), commit,
-        Boolean.toString(useCache)));
+    // The API knows only `useCache=no` (what clever-tools sends for --without-cache); absent means "use the cache".
+    return client.call(api().redeployApplication(ownerId, Checks.pathSegment(appId, "appId"), commit,
+        useCache ? null : "no"));
   }
 
   /**
@@ -129,7 +134,7 @@ public final class Applications {
    * @return the API's message
    */
   public Message stop(String appId) {
-    return client.call(api().stopApplication(ownerId, Ids.require(appId, "appId")));
+    return client.call(api().stopApplication(ownerId, Checks.pathSegment(appId, "appId")));
   }
 
   /**
@@ -144,6 +149,7 @@ public final class Applications {
     if (limit != null && limit < 1 || offset != null && offset < 0) {
       throw new IllegalArgumentException("limit must be at least 1 and offset at least 0");
     }
-    return client.call(api().listApplicationDeployments(ownerId, Ids.require(appId, "appId"), limit, offset, null));
+    return client.call(api().listApplicationDeployments(ownerId, Checks.pathSegment(appId, "appId"), limit, offset,
+        null));
   }
 }

@@ -6,10 +6,14 @@ import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.exception.CleverCloudException;
 import com.clevercloud.client.internal.AuthInterceptor;
 import com.clevercloud.client.internal.CallExecutor;
+import com.clevercloud.client.internal.Checks;
+import com.clevercloud.client.internal.DateTimeParameterConverterFactory;
 import com.clevercloud.client.internal.ErrorMapper;
 import com.clevercloud.client.internal.FamilyGsonConverterFactory;
 import com.clevercloud.client.internal.LoggingInterceptor;
+import com.clevercloud.client.internal.RetryInterceptor;
 import com.clevercloud.client.internal.Routing;
+import com.clevercloud.client.internal.Sensitive;
 import com.clevercloud.client.internal.UserAgentInterceptor;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -18,6 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Call;
@@ -38,6 +45,9 @@ import retrofit2.converter.scalars.ScalarsConverterFactory;
  * }
  * }</pre>
  *
+ * <p>{@code GET}, {@code PUT} and {@code DELETE} calls are retried on connection failures and on {@code 429},
+ * {@code 502}, {@code 503} and {@code 504} as {@link RetryPolicy} says; {@code POST} never is.
+ *
  * <p>Immutable and thread-safe: share one instance. {@link #close()} releases the connection pool and threads, if the
  * client created its own {@link OkHttpClient}.
  */
@@ -47,6 +57,12 @@ public final class CleverCloudClient implements AutoCloseable {
   public static final String DEFAULT_API_BASE_URL = "https://api.clever-cloud.com/";
   /** The Bridge, which takes API tokens and serves {@code /api-tokens}. */
   public static final String DEFAULT_BRIDGE_BASE_URL = "https://api-bridge.clever-cloud.com/";
+  /**
+   * How many idle connections a client keeps (for 5 minutes) when it makes its own {@link OkHttpClient}. Calls are
+   * synchronous, so a client shared by up to this many threads opens at most one connection per thread and reuses
+   * them; more threads still work, with some connections opened and closed as load varies.
+   */
+  public static final int MAX_IDLE_CONNECTIONS = 32;
 
   private final Credentials credentials;
   private final OkHttpClient http;
@@ -57,6 +73,7 @@ public final class CleverCloudClient implements AutoCloseable {
   private final CallExecutor executor;
   private final OAuth1Signer signer;
   private final Clock clock;
+  private final RetryPolicy retryPolicy;
 
   private CleverCloudClient(Builder b) {
     this.credentials = b.credentials;
@@ -70,6 +87,10 @@ public final class CleverCloudClient implements AutoCloseable {
     OkHttpClient.Builder hb;
     if (ownsHttp) {
       hb = new OkHttpClient.Builder()
+          // OkHttp's default pool keeps 5 idle connections: a client shared by more threads would close and reopen
+          // (TLS included) connections all the time. Calls are synchronous, so connections in use never outnumber
+          // the calling threads; keeping up to MAX_IDLE_CONNECTIONS idle lets that many threads share them for good.
+          .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
           .connectTimeout(Duration.ofSeconds(10))
           .readTimeout(Duration.ofSeconds(30))
           .writeTimeout(Duration.ofSeconds(30))
@@ -90,19 +111,22 @@ public final class CleverCloudClient implements AutoCloseable {
     if (b.callTimeout != null) {
       hb.callTimeout(b.callTimeout);
     }
-    // Order matters: logging outside (sees no Authorization header), auth innermost (signs every attempt afresh).
-    // A retry interceptor belongs between the user's interceptors and logging.
+    ErrorMapper errors = new ErrorMapper(clock, credentials);
+    // Order matters, after the user's own interceptors: retry, then logging (one line per attempt, and it never sees
+    // the Authorization header), then auth innermost (every attempt is signed afresh: new nonce and timestamp).
     hb.addInterceptor(new UserAgentInterceptor(b.applicationId));
+    hb.addInterceptor(new RetryInterceptor(b.retryPolicy, errors, b.sleeper, b.nanoTime));
     if (b.logger != null) {
-      hb.addInterceptor(new LoggingInterceptor(b.logger, b.logLevel));
+      hb.addInterceptor(new LoggingInterceptor(b.logger, b.logLevel, errors));
     }
     hb.addInterceptor(new AuthInterceptor(routing, credentials, signer));
     this.http = hb.build();
+    this.retryPolicy = b.retryPolicy;
 
     FamilyGsonConverterFactory gson = new FamilyGsonConverterFactory();
     this.mainRetrofit = retrofit(main, gson);
     this.bridgeRetrofit = retrofit(bridge, gson);
-    this.executor = new CallExecutor(http, mainRetrofit, new ErrorMapper(clock));
+    this.executor = new CallExecutor(http, mainRetrofit, errors);
   }
 
   private Retrofit retrofit(HttpUrl base, FamilyGsonConverterFactory gson) {
@@ -111,6 +135,7 @@ public final class CleverCloudClient implements AutoCloseable {
         .client(http)
         // Scalars first: OAuth dance answers and invoice HTML are text, and Gson would claim String.
         .addConverterFactory(ScalarsConverterFactory.create())
+        .addConverterFactory(new DateTimeParameterConverterFactory())
         .addConverterFactory(gson)
         .build();
   }
@@ -119,7 +144,7 @@ public final class CleverCloudClient implements AutoCloseable {
    * Starts configuring a client.
    *
    * @return a builder with the defaults: Clever Cloud's hosts, no credentials, 10 s connect, 30 s read and write and
-   *     60 s call timeouts
+   *     60 s call timeouts, {@link RetryPolicy#defaults()}
    */
   public static Builder builder() {
     return new Builder();
@@ -133,6 +158,15 @@ public final class CleverCloudClient implements AutoCloseable {
    */
   public Optional<Credentials> credentials() {
     return Optional.ofNullable(credentials);
+  }
+
+  /**
+   * The retry policy in use.
+   *
+   * @return the policy
+   */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
   }
 
   /**
@@ -179,7 +213,7 @@ public final class CleverCloudClient implements AutoCloseable {
    * @throws IllegalArgumentException if the id is blank
    */
   public Applications applications(String ownerId) {
-    return new Applications(this, Ids.require(ownerId, "ownerId"));
+    return new Applications(this, Checks.pathSegment(ownerId, "ownerId"));
   }
 
   /**
@@ -190,7 +224,7 @@ public final class CleverCloudClient implements AutoCloseable {
    * @throws IllegalArgumentException if the id is blank
    */
   public Addons addons(String ownerId) {
-    return new Addons(this, Ids.require(ownerId, "ownerId"));
+    return new Addons(this, Checks.pathSegment(ownerId, "ownerId"));
   }
 
   /**
@@ -210,7 +244,7 @@ public final class CleverCloudClient implements AutoCloseable {
    * @throws IllegalArgumentException if the id is blank
    */
   public Invoices invoices(String ownerId) {
-    return new Invoices(this, Ids.require(ownerId, "ownerId"));
+    return new Invoices(this, Checks.pathSegment(ownerId, "ownerId"));
   }
 
   /**
@@ -230,7 +264,7 @@ public final class CleverCloudClient implements AutoCloseable {
    * @throws IllegalArgumentException if the id is blank
    */
   public OAuthConsumers oauthConsumers(String ownerId) {
-    return new OAuthConsumers(this, Ids.require(ownerId, "ownerId"));
+    return new OAuthConsumers(this, Checks.pathSegment(ownerId, "ownerId"));
   }
 
   /**
@@ -330,8 +364,16 @@ public final class CleverCloudClient implements AutoCloseable {
     return executor.execute(call);
   }
 
+  <T> T call(Call<T> call, Sensitive sensitive) {
+    return executor.execute(call, sensitive);
+  }
+
   void callDiscardingBody(Call<?> call) {
     executor.executeDiscardingBody(call);
+  }
+
+  void callDiscardingBody(Call<?> call, Sensitive sensitive) {
+    executor.executeDiscardingBody(call, sensitive);
   }
 
   /**
@@ -349,7 +391,7 @@ public final class CleverCloudClient implements AutoCloseable {
   @Override
   public String toString() {
     return "CleverCloudClient[api=" + routing.baseUrl(Routing.Host.MAIN) + ", bridge="
-        + routing.baseUrl(Routing.Host.BRIDGE) + ", credentials=" + credentials + "]";
+        + routing.baseUrl(Routing.Host.BRIDGE) + ", credentials=" + credentials + ", retryPolicy=" + retryPolicy + "]";
   }
 
   /**
@@ -370,6 +412,9 @@ public final class CleverCloudClient implements AutoCloseable {
     private Level logLevel = Level.DEBUG;
     private OAuth1Signer signer;
     private Clock clock = Clock.systemUTC();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RetryInterceptor.Sleeper sleeper = RetryInterceptor.THREAD_SLEEP;
+    private LongSupplier nanoTime = System::nanoTime;
 
     Builder() {}
 
@@ -456,7 +501,8 @@ public final class CleverCloudClient implements AutoCloseable {
     }
 
     /**
-     * How long a whole call may take, from connecting to reading the body's end (default 60 s).
+     * How long a whole call may take, from connecting to reading the body's end, retries and the waits between them
+     * included (default 60 s).
      *
      * @param timeout a positive duration, or zero for none
      * @return this builder
@@ -474,11 +520,26 @@ public final class CleverCloudClient implements AutoCloseable {
      * @throws IllegalArgumentException if it is blank or holds spaces, control or non-ASCII characters
      */
     public Builder applicationId(String applicationId) {
-      Objects.requireNonNull(applicationId, "applicationId == null");
-      if (applicationId.isEmpty() || !applicationId.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
-        throw new IllegalArgumentException("applicationId must be visible ASCII without spaces, like my-app/1.0");
-      }
-      this.applicationId = applicationId;
+      this.applicationId = Checks.visibleAscii(applicationId, "applicationId");
+      return this;
+    }
+
+    /**
+     * When to repeat failed calls (default {@link RetryPolicy#defaults()}: 3 attempts for GET, PUT and DELETE).
+     * {@code POST} is never repeated. {@link RetryPolicy#none()} turns retries off.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /** Tests: how retries wait, and the monotonic clock that keeps them inside the call timeout. */
+    Builder retryTiming(RetryInterceptor.Sleeper sleeper, LongSupplier nanoTime) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime == null");
       return this;
     }
 

@@ -1,7 +1,9 @@
 package com.clevercloud.client;
 
 import com.clevercloud.client.auth.Secret;
+import com.clevercloud.client.internal.Checks;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,10 +120,15 @@ public final class CreateApiTokenRequest {
     if (expiresAt != null) {
       return expiresAt;
     }
-    if (expiresIn != null) {
-      return now.plus(expiresIn);
+    try {
+      if (expiresIn != null) {
+        return now.plus(expiresIn);
+      }
+      return now.atOffset(ZoneOffset.UTC).plus(expiresInPeriod).toInstant();
+    } catch (DateTimeException | ArithmeticException e) {
+      // "999999999y" overflows the calendar: it is out of range, like any lifetime over a year.
+      throw new IllegalArgumentException("expiration is more than one year ahead");
     }
-    return now.atOffset(ZoneOffset.UTC).plus(expiresInPeriod).toInstant();
   }
 
   @Override
@@ -155,15 +162,7 @@ public final class CreateApiTokenRequest {
      * @return this builder
      */
     public Builder name(String name) {
-      Objects.requireNonNull(name, "name == null");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("name is blank");
-      }
-      if (name.length() > MAX_NAME_LENGTH) {
-        throw new IllegalArgumentException("name is longer than " + MAX_NAME_LENGTH + " characters");
-      }
-      noControlCharacters(name, "name");
-      this.name = name;
+      this.name = Checks.text(name, "name", MAX_NAME_LENGTH);
       return this;
     }
 
@@ -293,7 +292,7 @@ public final class CreateApiTokenRequest {
       if (email.isBlank() || !email.contains("@") || email.length() > 320) {
         throw new IllegalArgumentException("email is not an email address");
       }
-      noControlCharacters(email, "email");
+      Checks.noControlCharacters(email, "email");
       this.email = email.trim();
       return this;
     }
@@ -347,7 +346,7 @@ public final class CreateApiTokenRequest {
       if (mfaCode.isBlank()) {
         throw new IllegalArgumentException("mfaCode is blank");
       }
-      noControlCharacters(mfaCode, "mfaCode");
+      Checks.noControlCharacters(mfaCode, "mfaCode");
       this.mfaCode = Secret.of(mfaCode.trim());
       return this;
     }
@@ -394,14 +393,6 @@ public final class CreateApiTokenRequest {
     private static IllegalArgumentException unrecognised(String text) {
       return new IllegalArgumentException("Unrecognised expiration \"" + text + "\": use an ISO duration (P30D), "
           + "<n><unit> with units ms s m h d w M y (30d, 6M, 1y), seconds (3600) or an ISO date (2026-12-31)");
-    }
-
-    private static void noControlCharacters(String value, String name) {
-      for (int i = 0; i < value.length(); i++) {
-        if (Character.isISOControl(value.charAt(i))) {
-          throw new IllegalArgumentException(name + " contains a control character at index " + i);
-        }
-      }
     }
   }
 }

@@ -4,6 +4,7 @@ import com.clevercloud.api.v4.api.InvoicesApi;
 import com.clevercloud.api.v4.model.Invoice;
 import com.clevercloud.api.v4.model.InvoiceSummary;
 import com.clevercloud.client.exception.CleverCloudException;
+import com.clevercloud.client.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,7 +78,7 @@ public final class Invoices {
    * @return the invoice
    */
   public Invoice get(String number) {
-    return client.call(api().getInvoice(ownerId, Ids.require(number, "number")));
+    return client.call(api().getInvoice(ownerId, Checks.pathSegment(number, "number")));
   }
 
   /**
@@ -87,7 +88,7 @@ public final class Invoices {
    * @return the page
    */
   public String html(String number) {
-    return client.call(api().getInvoiceHtml(ownerId, Ids.require(number, "number")));
+    return client.call(api().getInvoiceHtml(ownerId, Checks.pathSegment(number, "number")));
   }
 
   /**
@@ -102,7 +103,7 @@ public final class Invoices {
   public long pdf(String number, OutputStream out) {
     Objects.requireNonNull(out, "out == null");
     String operation = "getInvoicePdf";
-    try (ResponseBody body = client.call(api().getInvoicePdf(ownerId, Ids.require(number, "number")));
+    try (ResponseBody body = client.call(api().getInvoicePdf(ownerId, Checks.pathSegment(number, "number")));
         InputStream in = body.byteStream()) {
       byte[] buffer = new byte[BUFFER_SIZE];
       long total = 0;
@@ -138,7 +139,7 @@ public final class Invoices {
    */
   public long pdf(String number, Path file) {
     Objects.requireNonNull(file, "file == null");
-    Ids.require(number, "number");
+    Checks.pathSegment(number, "number");
     Path absolute = file.toAbsolutePath();
     Path temp;
     try {

@@ -6,9 +6,10 @@ import com.clevercloud.client.auth.OAuth1Signer;
 import com.clevercloud.client.auth.Secret;
 import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.exception.ResponseDecodingException;
+import com.clevercloud.client.internal.Checks;
 import com.clevercloud.client.internal.Operation;
-import com.clevercloud.client.internal.Redaction;
 import com.clevercloud.client.internal.Routing;
+import com.clevercloud.client.internal.Sensitive;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -66,6 +67,7 @@ public final class OAuth1Flow {
    */
   public RequestToken requestToken(String callbackUrl) {
     Objects.requireNonNull(callbackUrl, "callbackUrl == null");
+    Checks.noControlCharacters(callbackUrl, "callbackUrl");
     if (!callbackUrl.equals("oob") && HttpUrl.parse(callbackUrl) == null) {
       throw new IllegalArgumentException("callbackUrl is neither an http(s) URL nor oob");
     }
@@ -106,7 +108,7 @@ public final class OAuth1Flow {
    */
   public OAuth1Credentials accessToken(RequestToken requestToken, String verifier) {
     Objects.requireNonNull(requestToken, "requestToken == null");
-    Ids.require(verifier, "verifier");
+    Checks.pathSegment(verifier, "verifier");
     String body = post("v2/oauth/access_token", "accessToken", requestToken.token(), requestToken.secret(),
         Map.of("oauth_verifier", verifier));
     Map<String, String> answer = form(body);
@@ -138,6 +140,7 @@ public final class OAuth1Flow {
         .header("Authorization", OAuth1Signer.toHeader(params))
         .post(RequestBody.create(new byte[0], FORM))
         .tag(Operation.class, new Operation(operation))
+        .tag(Sensitive.class, Sensitive.of(consumerSecret, tokenSecret))
         .build();
     try (Response response = client.executor().send(request, operation)) {
       return client.executor().readBody(response, operation);
@@ -152,8 +155,9 @@ public final class OAuth1Flow {
     return map;
   }
 
+  /** The dance's answers carry secrets: never quoted. */
   private static ResponseDecodingException unreadable(String operation, String body) {
-    return new ResponseDecodingException(operation + ": the answer is not a form with oauth_token and "
-        + "oauth_token_secret", operation, 200, null, Redaction.shortBody(body), null);
+    return new ResponseDecodingException(operation + ": the answer (" + (body == null ? 0 : body.length())
+        + " characters) is not a form with oauth_token and oauth_token_secret", operation, 200, null, null, null);
   }
 }

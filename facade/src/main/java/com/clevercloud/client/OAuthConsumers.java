@@ -6,6 +6,7 @@ import com.clevercloud.api.v2.model.SecretView;
 import com.clevercloud.api.v2.model.WannabeOAuth1Consumer;
 import com.clevercloud.client.auth.Secret;
 import com.clevercloud.client.exception.ResponseDecodingException;
+import com.clevercloud.client.internal.Checks;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,7 +44,7 @@ public final class OAuthConsumers {
    * @return the consumer
    */
   public OAuth1ConsumerView get(String key) {
-    return client.call(api().getConsumer(ownerId, Ids.require(key, "key")));
+    return client.call(api().getConsumer(ownerId, Checks.pathSegment(key, "key")));
   }
 
   /**
@@ -66,7 +67,7 @@ public final class OAuthConsumers {
    */
   public OAuth1ConsumerView update(String key, WannabeOAuth1Consumer consumer) {
     Objects.requireNonNull(consumer, "consumer == null");
-    return client.call(api().updateConsumer(ownerId, Ids.require(key, "key"), consumer));
+    return client.call(api().updateConsumer(ownerId, Checks.pathSegment(key, "key"), consumer));
   }
 
   /**
@@ -75,7 +76,7 @@ public final class OAuthConsumers {
    * @param key the consumer's key
    */
   public void delete(String key) {
-    client.callDiscardingBody(api().deleteConsumer(ownerId, Ids.require(key, "key")));
+    client.callDiscardingBody(api().deleteConsumer(ownerId, Checks.pathSegment(key, "key")));
   }
 
   /**
@@ -85,7 +86,7 @@ public final class OAuthConsumers {
    * @return the secret
    */
   public Secret secret(String key) {
-    SecretView view = client.call(api().getConsumerSecret(ownerId, Ids.require(key, "key")));
+    SecretView view = client.call(api().getConsumerSecret(ownerId, Checks.pathSegment(key, "key")));
     if (view == null || view.getSecret() == null || view.getSecret().isEmpty()) {
       throw new ResponseDecodingException("getConsumerSecret: the response had no secret", "getConsumerSecret", 200,
           null, null, null);

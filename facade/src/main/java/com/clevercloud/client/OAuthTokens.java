@@ -2,6 +2,8 @@ package com.clevercloud.client;
 
 import com.clevercloud.api.v2.api.OAuthTokensApi;
 import com.clevercloud.api.v2.model.OAuthTokenView;
+import com.clevercloud.client.internal.Checks;
+import com.clevercloud.client.internal.Sensitive;
 import java.util.List;
 
 /**
@@ -31,6 +33,8 @@ public final class OAuthTokens {
    * @param token the token, as listed
    */
   public void revoke(String token) {
-    client.callDiscardingBody(client.api(OAuthTokensApi.class).revokeSelfOAuthToken(Ids.require(token, "token")));
+    // The token is a credential's key (x-sensitive in the spec): masked if an error answer echoes it.
+    client.callDiscardingBody(client.api(OAuthTokensApi.class)
+        .revokeSelfOAuthToken(Checks.pathSegment(token, "token")), Sensitive.of(token));
   }
 }

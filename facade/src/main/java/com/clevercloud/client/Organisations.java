@@ -2,6 +2,7 @@ package com.clevercloud.client;
 
 import com.clevercloud.api.v2.api.OrganisationsApi;
 import com.clevercloud.api.v2.model.OrganisationView;
+import com.clevercloud.client.internal.Checks;
 import java.util.List;
 
 /** Organisations the user belongs to ({@code /v2/organisations}). Get it with {@link CleverCloudClient#organisations()}. */
@@ -29,6 +30,6 @@ public final class Organisations {
    * @return the organisation
    */
   public OrganisationView get(String ownerId) {
-    return client.call(client.api(OrganisationsApi.class).getOrganisation(Ids.require(ownerId, "ownerId")));
+    return client.call(client.api(OrganisationsApi.class).getOrganisation(Checks.pathSegment(ownerId, "ownerId")));
   }
 }

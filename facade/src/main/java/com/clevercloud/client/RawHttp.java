@@ -1,8 +1,14 @@
 package com.clevercloud.client;
 
+import com.clevercloud.client.auth.Secret;
 import com.clevercloud.client.exception.CleverCloudException;
 import com.clevercloud.client.internal.Operation;
 import com.clevercloud.client.internal.Routing;
+import com.clevercloud.client.internal.Sensitive;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -105,10 +111,36 @@ public final class RawHttp {
         .url(url)
         .method(m, body)
         .tag(Operation.class, new Operation(operation))
+        .tag(Sensitive.class, json == null ? null : bodyValues(json))
         .build();
     try (Response response = client.executor().send(request, operation)) {
       String text = client.executor().readBody(response, operation);
       return new RawResponse(response.code(), text, response.header("Sozu-Id"));
+    }
+  }
+
+  /**
+   * Which values of a raw body are secrets is unknown here, so every string in it (and the body itself) is masked
+   * should an error answer echo it.
+   */
+  private static Sensitive bodyValues(String json) {
+    List<Secret> values = new ArrayList<>();
+    values.add(Secret.of(json));
+    try {
+      collectStrings(JsonParser.parseString(json), values);
+    } catch (RuntimeException notJson) {
+      // the whole body is masked already
+    }
+    return Sensitive.of(values.toArray(new Secret[0]));
+  }
+
+  private static void collectStrings(JsonElement element, List<Secret> values) {
+    if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isString()) {
+      values.add(Secret.of(element.getAsString()));
+    } else if (element.isJsonArray()) {
+      element.getAsJsonArray().forEach(e -> collectStrings(e, values));
+    } else if (element.isJsonObject()) {
+      element.getAsJsonObject().entrySet().forEach(e -> collectStrings(e.getValue(), values));
     }
   }
 

@@ -1,6 +1,7 @@
 package com.clevercloud.client;
 
 import com.clevercloud.client.auth.Secret;
+import com.clevercloud.client.internal.Checks;
 
 /**
  * A temporary OAuth request token (step 1 of {@link OAuth1Flow}): the user authorizes it in a browser, then it is
@@ -20,7 +21,7 @@ public final class RequestToken {
    * @param callbackConfirmed whether the server confirmed the callback URL
    */
   public RequestToken(String token, Secret secret, boolean callbackConfirmed) {
-    this.token = Ids.require(token, "token");
+    this.token = Checks.pathSegment(token, "token");
     this.secret = java.util.Objects.requireNonNull(secret, "secret == null");
     this.callbackConfirmed = callbackConfirmed;
   }

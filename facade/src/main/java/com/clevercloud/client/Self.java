@@ -6,6 +6,7 @@ import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.api.v2.model.AddonView;
 import com.clevercloud.api.v2.model.ApplicationView;
 import com.clevercloud.api.v2.model.UserView;
+import com.clevercloud.client.internal.Checks;
 import java.util.List;
 
 /**
@@ -48,7 +49,7 @@ public final class Self {
    * @return the application
    */
   public ApplicationView application(String appId) {
-    return client.call(client.api(ApplicationsApi.class).getSelfApplication(Ids.require(appId, "appId")));
+    return client.call(client.api(ApplicationsApi.class).getSelfApplication(Checks.pathSegment(appId, "appId")));
   }
 
   /**

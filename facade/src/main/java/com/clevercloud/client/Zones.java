@@ -2,6 +2,7 @@ package com.clevercloud.client;
 
 import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.api.v4.model.Zone;
+import com.clevercloud.client.internal.Checks;
 import java.util.List;
 
 /** Deployment zones ({@code /v4/products/zones}). Get it with {@link CleverCloudClient#zones()}. */
@@ -40,6 +41,6 @@ public final class Zones {
    * @return the zone
    */
   public Zone get(String name) {
-    return client.call(client.api(ZonesApi.class).getZone(Ids.require(name, "name")));
+    return client.call(client.api(ZonesApi.class).getZone(Checks.pathSegment(name, "name")));
   }
 }

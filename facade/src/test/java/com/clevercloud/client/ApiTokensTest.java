@@ -269,7 +269,7 @@ class ApiTokensTest extends TestServers {
             assertThat(e.apiTokenId()).contains("api_tokens_9");
             assertThat(e.getMessage()).doesNotContain(CANARY);
             assertThat(e.toString()).doesNotContain(CANARY);
-            assertThat(e.body()).get().asString().doesNotContain(CANARY);
+            assertThat(e.body()).isEmpty(); // a creation's answer is never quoted
           });
     }
   }

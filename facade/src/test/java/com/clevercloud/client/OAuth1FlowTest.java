@@ -3,6 +3,7 @@ package com.clevercloud.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clevercloud.api.v2.api.OAuthApi;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.auth.OAuth1Credentials;
 import com.clevercloud.client.auth.SignatureMethod;
@@ -52,6 +53,8 @@ class OAuth1FlowTest extends TestServers {
     }
     RecordedRequest step1 = take(main);
     assertThat(step1.getMethod() + " " + step1.getTarget()).isEqualTo("POST /v2/oauth/request_token");
+    // The answer is form-encoded text; Prism, serving the spec's text/plain, answers 406 to the form type alone.
+    assertThat(step1.getHeaders().get("Accept")).isEqualTo("application/x-www-form-urlencoded, text/plain;q=0.9");
     Map<String, String> p1 = oauthHeader(step1.getHeaders().get("Authorization"));
     assertThat(p1).containsEntry("oauth_consumer_key", "ck").containsEntry("oauth_callback",
         "https://app.example.com/callback").containsEntry("oauth_signature_method", "HMAC-SHA512")
@@ -66,6 +69,7 @@ class OAuth1FlowTest extends TestServers {
 
     RecordedRequest step3 = take(main);
     assertThat(step3.getTarget()).isEqualTo("/v2/oauth/access_token");
+    assertThat(step3.getHeaders().get("Accept")).isEqualTo("application/x-www-form-urlencoded, text/plain;q=0.9");
     Map<String, String> p3 = oauthHeader(step3.getHeaders().get("Authorization"));
     assertThat(p3).containsEntry("oauth_token", "rt1").containsEntry("oauth_verifier", "verif");
     assertThat(p3.get("oauth_signature"))
@@ -77,6 +81,21 @@ class OAuth1FlowTest extends TestServers {
     assertThat(credentials.signatureMethod()).isEqualTo(SignatureMethod.HMAC_SHA512);
     assertThat(credentials.toString()).doesNotContain(CANARY);
     assertThat(bridge.getRequestCount()).isZero();
+  }
+
+  @Test
+  void theGeneratedDanceCallsAskForAFormOrTextToo() throws Exception {
+    main.enqueue(form("oauth_token=rt1&oauth_token_secret=s&oauth_callback_confirmed=true"));
+    main.enqueue(form("oauth_token=rt1&oauth_token_secret=s&oauth_callback_confirmed=true"));
+    try (CleverCloudClient client = builder().build()) {
+      OAuthApi api = client.api(OAuthApi.class);
+      client.execute(api.requestTokenQuery("ck", "PLAINTEXT", "cs&", "1767225600", "n1", "1.0", "oob"));
+      client.execute(api.requestToken("ck", "PLAINTEXT", "cs&", "1767225600", "n2", "1.0", "oob"));
+    }
+    assertThat(take(main).getHeaders().get("Accept")).isEqualTo("application/x-www-form-urlencoded, text/plain;q=0.9");
+    RecordedRequest formPost = take(main);
+    assertThat(formPost.getHeaders().get("Accept")).isEqualTo("application/x-www-form-urlencoded, text/plain;q=0.9");
+    assertThat(formOf(formPost)).containsEntry("oauth_nonce", "n2"); // the one-shot wrapper kept the form intact
   }
 
   @Test

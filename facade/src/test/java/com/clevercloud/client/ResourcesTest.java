@@ -74,8 +74,8 @@ class ResourcesTest extends TestServers {
     assertThat(set.getBody().utf8()).isEqualTo("{\"value\":\"b\"}");
     expect("DELETE", base + "/app_1/env/A", "{}", c -> c.applications("orga_1").removeEnv("app_1", "A"));
     expect("GET", base + "/app_1/instances", "[]", c -> c.applications("orga_1").instances("app_1"));
-    expect("POST", base + "/app_1/instances?useCache=true", "{}", c -> c.applications("orga_1").restart("app_1"));
-    expect("POST", base + "/app_1/instances?commit=abc&useCache=false", "{}",
+    expect("POST", base + "/app_1/instances", "{}", c -> c.applications("orga_1").restart("app_1"));
+    expect("POST", base + "/app_1/instances?commit=abc&useCache=no", "{}",
         c -> c.applications("orga_1").redeploy("app_1", "abc", false));
     expect("DELETE", base + "/app_1/instances", "{}", c -> c.applications("orga_1").stop("app_1"));
     expect("GET", base + "/app_1/deployments?limit=5&offset=10", "[]",
@@ -97,7 +97,10 @@ class ResourcesTest extends TestServers {
     RecordedRequest list = call("[]", c -> c.invoices("orga_1").list(Instant.parse("2025-01-01T00:00:00Z"),
         Instant.parse("2025-02-01T00:00:00Z"), 3));
     assertThat(list.getUrl().encodedPath()).isEqualTo(base);
-    assertThat(list.getUrl().queryParameter("since")).isEqualTo("2025-01-01T00:00Z");
+    // Always with seconds: OffsetDateTime.toString() would drop them, which date-time validators refuse.
+    assertThat(list.getUrl().queryParameter("since")).isEqualTo("2025-01-01T00:00:00Z");
+    assertThat(list.getUrl().encodedQuery()).isEqualTo("since=2025-01-01T00%3A00%3A00Z&until=2025-02-01T00%3A00%3A00Z"
+        + "&limit=3");
     assertThat(list.getUrl().queryParameter("limit")).isEqualTo("3");
     expect("GET", base + "/unpaid", "[]", c -> c.invoices("orga_1").unpaid());
     expect("GET", base + "/F20250718-021327", "{}", c -> c.invoices("orga_1").get("F20250718-021327"));

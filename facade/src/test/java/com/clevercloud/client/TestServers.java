@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clevercloud.client.auth.Credentials;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -26,13 +30,59 @@ abstract class TestServers {
 
   protected MockWebServer main;
   protected MockWebServer bridge;
+  /** Retries wait on this: instantly, recording each delay. */
+  protected final FakeTime time = new FakeTime();
 
   @BeforeEach
   void startServers() throws IOException {
-    main = new MockWebServer();
-    bridge = new MockWebServer();
+    main = newServer();
+    bridge = newServer();
     main.start();
     bridge.start();
+  }
+
+  /**
+   * A MockWebServer whose sockets send at once (TCP_NODELAY). It writes a response's headers and body in two
+   * segments; with Nagle's algorithm the body then waits for the client's delayed ACK, about 40 ms per exchange on a
+   * reused connection, which a real server does not cost.
+   */
+  static MockWebServer newServer() {
+    MockWebServer server = new MockWebServer();
+    server.setServerSocketFactory(new ServerSocketFactory() {
+      @Override
+      public ServerSocket createServerSocket() throws IOException {
+        return new NoDelayServerSocket();
+      }
+
+      @Override
+      public ServerSocket createServerSocket(int port) throws IOException {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+        throw new UnsupportedOperationException();
+      }
+    });
+    return server;
+  }
+
+  private static final class NoDelayServerSocket extends ServerSocket {
+    NoDelayServerSocket() throws IOException {
+      super();
+    }
+
+    @Override
+    public Socket accept() throws IOException {
+      Socket socket = super.accept();
+      socket.setTcpNoDelay(true);
+      return socket;
+    }
   }
 
   @AfterEach
@@ -44,7 +94,10 @@ abstract class TestServers {
   protected CleverCloudClient.Builder builder() {
     return CleverCloudClient.builder()
         .apiBaseUrl(main.url("/").toString())
-        .bridgeBaseUrl(bridge.url("/").toString());
+        .bridgeBaseUrl(bridge.url("/").toString())
+        // A test that forgets to enqueue an answer fails in seconds rather than waiting for the 60 s default.
+        .callTimeout(java.time.Duration.ofSeconds(10))
+        .retryTiming(time.sleeper(), time::nanoTime);
   }
 
   protected CleverCloudClient client(Credentials credentials) {

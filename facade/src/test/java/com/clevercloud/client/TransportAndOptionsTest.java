@@ -24,7 +24,7 @@ class TransportAndOptionsTest extends TestServers {
 
   @Test
   void defaultTimeoutsAreSane() {
-    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+    try (CleverCloudClient client = CleverCloudClient.builder().credentials(Credentials.apiToken("t")).build()) {
       OkHttpClient http = client.httpClient();
       assertThat(http.connectTimeoutMillis()).isEqualTo(10_000);
       assertThat(http.readTimeoutMillis()).isEqualTo(30_000);
@@ -52,7 +52,7 @@ class TransportAndOptionsTest extends TestServers {
   void readTimeoutIsATransportTimeout() {
     bridge.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body("{}").build());
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
-        .readTimeout(Duration.ofMillis(200)).build()) {
+        .readTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.none()).build()) {
       assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(TransportException.class, e -> {
         assertThat(e.isTimeout()).isTrue();
         assertThat(e.operation()).isEqualTo("getSelf");
@@ -67,7 +67,7 @@ class TransportAndOptionsTest extends TestServers {
     String url = closed.url("/").toString();
     closed.close();
     try (CleverCloudClient client = CleverCloudClient.builder().credentials(Credentials.apiToken("t"))
-        .bridgeBaseUrl(url).build()) {
+        .bridgeBaseUrl(url).retryPolicy(RetryPolicy.none()).build()) {
       assertThatThrownBy(() -> client.zones().list()).isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isFalse());
     }
@@ -78,7 +78,8 @@ class TransportAndOptionsTest extends TestServers {
     bridge.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
         .body("[" + "{\"name\":\"par\"},".repeat(2000) + "{}]")
         .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
-    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).retryPolicy(RetryPolicy.none())
+        .build()) {
       assertThatThrownBy(() -> client.zones().list()).isInstanceOf(TransportException.class);
     }
   }
@@ -87,7 +88,8 @@ class TransportAndOptionsTest extends TestServers {
   void htmlErrorPageGivesAUsefulMessageAndRequestId() {
     bridge.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
         .addHeader("Sozu-Id", "sozu-42").body("<html><body><h1>502 Bad Gateway</h1></body></html>").build());
-    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).retryPolicy(RetryPolicy.none())
+        .build()) {
       assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(ServerException.class, e -> {
         assertThat(e.getMessage()).isEqualTo("getSelf: HTTP 502 with an HTML body (Bad Gateway) (Sozu-Id sozu-42)");
         assertThat(e.requestId()).contains("sozu-42");

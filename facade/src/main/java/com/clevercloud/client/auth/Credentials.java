@@ -1,5 +1,6 @@
 package com.clevercloud.client.auth;
 
+import com.clevercloud.client.internal.Checks;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -22,12 +23,13 @@ public sealed interface Credentials permits ApiTokenCredentials, OAuth1Credentia
   /**
    * An API token, sent as {@code Authorization: Bearer <token>} to the Bridge.
    *
-   * @param token the token's secret value; not blank, no control characters
+   * @param token the token's secret value alone (without {@code Bearer }): visible ASCII, no spaces
    * @return the credentials
-   * @throws IllegalArgumentException if the token is blank or holds control characters (the message omits the value)
+   * @throws IllegalArgumentException if the token is blank or holds spaces, control or non-ASCII characters (the
+   *     message gives the position, never the value)
    */
   static ApiTokenCredentials apiToken(String token) {
-    Checks.headerValue(token, "token");
+    Checks.visibleAscii(token, "token");
     return new ApiTokenCredentials(Secret.of(token));
   }
 
@@ -37,7 +39,7 @@ public sealed interface Credentials permits ApiTokenCredentials, OAuth1Credentia
    *
    * @param token the token; not wiped
    * @return the credentials
-   * @throws IllegalArgumentException if the token is blank or holds control characters
+   * @throws IllegalArgumentException if the token is blank or holds spaces, control or non-ASCII characters
    * @throws IllegalStateException if the secret was wiped
    */
   static ApiTokenCredentials apiToken(Secret token) {

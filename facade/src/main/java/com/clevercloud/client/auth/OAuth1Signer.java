@@ -36,7 +36,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class OAuth1Signer {
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final String HEX = "0123456789ABCDEF";
 
   private final Clock clock;
   private final Supplier<String> nonces;
@@ -276,7 +276,7 @@ public final class OAuth1Signer {
           || c == '-' || c == '.' || c == '_' || c == '~') {
         sb.append((char) c);
       } else {
-        sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+        sb.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
       }
     }
     return sb.toString();

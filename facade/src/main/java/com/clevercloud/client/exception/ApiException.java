@@ -16,10 +16,15 @@ public class ApiException extends CleverCloudException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status. */
   private final int statusCode;
+  /** The API's error code, or null. */
   private final String errorCode;
+  /** The API's error message, or null. */
   private final String apiMessage;
+  /** The {@code Sozu-Id} request id, or null. */
   private final String requestId;
+  /** The short redacted body, or null. */
   private final String body;
 
   /**

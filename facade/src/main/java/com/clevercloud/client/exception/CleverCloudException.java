@@ -18,6 +18,7 @@ public class CleverCloudException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The operation that failed, or null. */
   private final String operation;
 
   /**

@@ -8,6 +8,7 @@ public class RateLimitException extends ApiException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The delay from {@code Retry-After}, or null. */
   private final Duration retryAfter;
 
   /**

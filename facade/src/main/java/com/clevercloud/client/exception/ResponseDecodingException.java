@@ -10,8 +10,11 @@ public class ResponseDecodingException extends CleverCloudException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status. */
   private final int statusCode;
+  /** The {@code Sozu-Id} request id, or null. */
   private final String requestId;
+  /** The short redacted body, or null. */
   private final String body;
 
   /**

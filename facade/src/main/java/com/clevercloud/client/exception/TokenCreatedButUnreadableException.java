@@ -24,6 +24,7 @@ public class TokenCreatedButUnreadableException extends ResponseDecodingExceptio
   private static final long serialVersionUID = 1L;
 
   private final transient Secret secret;
+  /** The created token's id, or null. */
   private final String apiTokenId;
 
   /**

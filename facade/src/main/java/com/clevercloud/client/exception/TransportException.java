@@ -8,6 +8,7 @@ public class TransportException extends CleverCloudException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Whether a timeout ended the call. */
   private final boolean timeout;
 
   /**

@@ -58,7 +58,14 @@ public final class AuthInterceptor implements Interceptor {
       builder.removeHeader("Authorization");
     }
     switch (route.auth()) {
-      case NONE, PRESIGNED -> { }
+      case NONE -> { }
+      case PRESIGNED -> {
+        // The dance answers a form (the API) or text/plain (its spec, hence Prism, which answers 406 to the form type
+        // alone): ask for both unless the caller chose.
+        if (request.header("Accept") == null) {
+          builder.header("Accept", Routing.OAUTH_DANCE_ACCEPT);
+        }
+      }
       case BEARER -> builder.header("Authorization", "Bearer " + ((ApiTokenCredentials) credentials).token().reveal());
       case OAUTH1 -> builder.header("Authorization", sign(request, url, ((OAuth1Credentials) credentials)
           .signatureMethod()));
@@ -76,7 +83,8 @@ public final class AuthInterceptor implements Interceptor {
   }
 
   /** Form bodies are part of the signature (RFC 5849 §3.4.1.3.1); JSON bodies are not. */
-  static List<Map.Entry<String, String>> formParameters(RequestBody body) throws IOException {
+  static List<Map.Entry<String, String>> formParameters(RequestBody sent) throws IOException {
+    RequestBody body = sent instanceof RetryInterceptor.OneShotBody oneShot ? oneShot.delegate() : sent;
     if (body instanceof FormBody form) {
       List<Map.Entry<String, String>> params = new ArrayList<>(form.size());
       for (int i = 0; i < form.size(); i++) {

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Objects;
+import java.util.Set;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -62,10 +63,24 @@ public final class CallExecutor {
    *     caller closes it)
    * @throws CleverCloudException when the call fails
    */
-  @SuppressWarnings("unchecked")
   public <T> T execute(Call<T> call) {
+    return execute(call, null);
+  }
+
+  /**
+   * Executes a call made by a generated interface whose request carries secret values, which are masked if the
+   * answer echoes them.
+   *
+   * @param call the call; not executed before
+   * @param sensitive the secret values the request carries, or null
+   * @param <T> the body type
+   * @return the decoded body, as {@link #execute(Call)}
+   * @throws CleverCloudException when the call fails
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T execute(Call<T> call, Sensitive sensitive) {
     Objects.requireNonNull(call, "call == null");
-    Request request = call.request();
+    Request request = tagged(call.request(), sensitive);
     Invocation invocation = request.tag(Invocation.class);
     if (invocation == null) {
       throw new IllegalArgumentException("Not a call made by a Retrofit interface of this client");
@@ -90,7 +105,7 @@ public final class CallExecutor {
       try {
         return (T) converter.convert(ResponseBody.create(text, contentType));
       } catch (IOException | RuntimeException e) {
-        throw errors.decoding(response, contentType, text, typeName(type), operation, e);
+        throw errors.decoding(response, contentType, text, typeName(type), operation, e, isSecretBody(type));
       }
     } finally {
       if (!handedOver) {
@@ -107,9 +122,53 @@ public final class CallExecutor {
    * @throws CleverCloudException when the call fails
    */
   public void executeDiscardingBody(Call<?> call) {
+    executeDiscardingBody(call, null);
+  }
+
+  /**
+   * Executes a call whose answer the caller does not need, masking the secret values its request carries should an
+   * error answer echo them.
+   *
+   * @param call the call
+   * @param sensitive the secret values the request carries, or null
+   * @throws CleverCloudException when the call fails
+   */
+  public void executeDiscardingBody(Call<?> call, Sensitive sensitive) {
     Objects.requireNonNull(call, "call == null");
-    Request request = call.request();
+    Request request = tagged(call.request(), sensitive);
     send(request, Operation.of(request)).close();
+  }
+
+  private static Request tagged(Request request, Sensitive sensitive) {
+    return sensitive == null ? request : request.newBuilder().tag(Sensitive.class, sensitive).build();
+  }
+
+  /**
+   * The generated models with secret fields ({@code x-sensitive: true} in the specs; their {@code toString()} redacts
+   * them). A body that fails to decode as one of them is never quoted in the exception: {@link Redaction} masks
+   * secrets by their key, and an environment variable keeps its secret under {@code value}, or a value of an
+   * unexpected shape could slip past the pattern. A test keeps this list in step with the generated models.
+   */
+  static final Set<String> SECRET_MODELS = Set.of(
+      "com.clevercloud.api.bridge.model.ApiTokenCreateRequest",
+      "com.clevercloud.api.bridge.model.CreatedApiToken",
+      "com.clevercloud.api.v2.model.ApplicationView",
+      "com.clevercloud.api.v2.model.EnvVar",
+      "com.clevercloud.api.v2.model.OAuthTokenView",
+      "com.clevercloud.api.v2.model.SecretView",
+      "com.clevercloud.api.v2.model.WannabeValue");
+
+  /** Whether a (possibly generic) response type holds one of {@link #SECRET_MODELS}. */
+  static boolean isSecretBody(Type type) {
+    String name = type.getTypeName();
+    for (String model : SECRET_MODELS) {
+      int at = name.indexOf(model);
+      int end = at + model.length();
+      if (at >= 0 && (end == name.length() || !Character.isJavaIdentifierPart(name.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,5 +1,9 @@
 package com.clevercloud.client.internal;
 
+import com.clevercloud.client.auth.ApiTokenCredentials;
+import com.clevercloud.client.auth.Credentials;
+import com.clevercloud.client.auth.OAuth1Credentials;
+import com.clevercloud.client.auth.Secret;
 import com.clevercloud.client.exception.ApiException;
 import com.clevercloud.client.exception.AuthenticationException;
 import com.clevercloud.client.exception.BadRequestException;
@@ -21,10 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
 import okhttp3.MediaType;
+import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -38,14 +44,32 @@ public final class ErrorMapper {
   private static final long MAX_ERROR_BODY = 64 * 1024;
 
   private final Clock clock;
+  private final List<Secret> credentialSecrets;
 
   /**
-   * Makes a mapper.
+   * Makes a mapper for a client without credentials.
    *
    * @param clock used to turn a {@code Retry-After} date into a delay
    */
   public ErrorMapper(Clock clock) {
+    this(clock, null);
+  }
+
+  /**
+   * Makes a mapper that masks the credentials' secrets wherever a response echoes them.
+   *
+   * @param clock used to turn a {@code Retry-After} date into a delay
+   * @param credentials the client's credentials, or null
+   */
+  public ErrorMapper(Clock clock, Credentials credentials) {
     this.clock = clock;
+    if (credentials instanceof ApiTokenCredentials token) {
+      credentialSecrets = List.of(token.token());
+    } else if (credentials instanceof OAuth1Credentials oauth) {
+      credentialSecrets = List.of(oauth.consumerSecret(), oauth.tokenSecret());
+    } else {
+      credentialSecrets = List.of();
+    }
   }
 
   /**
@@ -65,7 +89,7 @@ public final class ErrorMapper {
     } catch (IOException e) {
       text = null; // the status says enough; an unreadable error body must not hide it
     }
-    return fromParts(response.code(), response.headers(), type, text, operation);
+    return fromParts(response.code(), response.headers(), type, text, operation, response.request());
   }
 
   /**
@@ -79,7 +103,14 @@ public final class ErrorMapper {
    * @return the exception to throw
    */
   public ApiException fromParts(int status, Headers headers, MediaType contentType, String body, String operation) {
-    String requestId = headers.get("Sozu-Id");
+    return fromParts(status, headers, contentType, body, operation, null);
+  }
+
+  private ApiException fromParts(int status, Headers headers, MediaType contentType, String rawBody, String operation,
+      Request request) {
+    // Mask echoed secrets first: everything below (code, message, short body) derives from the masked text.
+    String body = mask(rawBody, request);
+    String requestId = mask(headers.get("Sozu-Id"), request);
     String errorCode = null;
     String apiMessage = null;
     JsonObject json = parseObject(body);
@@ -132,7 +163,7 @@ public final class ErrorMapper {
     String what = timeout ? "timed out" : "failed before a complete response arrived";
     // The I/O message names hosts and ports at most; it never holds request headers or bodies.
     return new TransportException(operation + ": " + what + " (" + e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", operation, timeout, e);
+        + (e.getMessage() == null ? "" : ": " + mask(e.getMessage(), null)) + ")", operation, timeout, e);
   }
 
   /**
@@ -148,14 +179,57 @@ public final class ErrorMapper {
    */
   public ResponseDecodingException decoding(Response response, MediaType contentType, String body, String expected,
       String operation, Throwable cause) {
+    return decoding(response, contentType, body, expected, operation, cause, false);
+  }
+
+  /**
+   * Maps a 2xx body that cannot be decoded, leaving the body out of the exception when it is a secret as a whole
+   * (environment variables: their values sit under keys no pattern can recognise as secret).
+   *
+   * @param response the response
+   * @param contentType the body's type, or null
+   * @param body the body text
+   * @param expected what was expected
+   * @param operation the operation's name
+   * @param cause the parser's failure
+   * @param bodyIsSecret whether to keep the body out of the exception
+   * @return the exception to throw
+   */
+  public ResponseDecodingException decoding(Response response, MediaType contentType, String body, String expected,
+      String operation, Throwable cause, boolean bodyIsSecret) {
     String msg = operation + ": HTTP " + response.code() + describeBody(contentType, body) + " could not be read as "
         + expected;
-    String requestId = response.header("Sozu-Id");
+    String requestId = mask(response.header("Sozu-Id"), response.request());
     if (requestId != null) {
       msg += " (Sozu-Id " + requestId + ")";
     }
-    return new ResponseDecodingException(msg, operation, response.code(), requestId, Redaction.shortBody(body),
-        sanitized(cause));
+    return new ResponseDecodingException(msg, operation, response.code(), requestId,
+        bodyIsSecret ? null : shortBody(body, response.request()), sanitized(cause));
+  }
+
+  /**
+   * A body fit for an exception: secrets the request carried and the client's credentials masked, secret-looking
+   * JSON and form values masked, truncated.
+   *
+   * @param body the body, or null
+   * @param request the request it answers (for its {@link Sensitive} tag), or null
+   * @return the short body, or null
+   */
+  public String shortBody(String body, Request request) {
+    return Redaction.shortBody(mask(body, request));
+  }
+
+  /**
+   * Masks the client's credential secrets and the request's {@link Sensitive} values in a text.
+   *
+   * @param text the text, or null
+   * @param request the request, or null
+   * @return the masked text, or null
+   */
+  public String mask(String text, Request request) {
+    String masked = Sensitive.mask(text, credentialSecrets);
+    Sensitive tagged = request == null ? null : request.tag(Sensitive.class);
+    return tagged == null ? masked : Sensitive.mask(masked, tagged.values());
   }
 
   /**

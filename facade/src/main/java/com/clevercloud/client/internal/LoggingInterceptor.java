@@ -11,22 +11,28 @@ import okhttp3.Response;
 /**
  * Logs one line per call attempt: method, path (query values and OAuth tokens masked), status, duration, operation and
  * {@code Sozu-Id}. It runs outside the auth interceptor, so it never sees the {@code Authorization} header, and it logs
- * no header and no body by design: there is no level at which it prints a secret.
+ * no other header and no body by design: there is no level at which it prints a secret. The {@code Sozu-Id} comes from
+ * the server: it is logged only if it looks like a request id, and the whole line is masked against the client's
+ * credentials and the request's secrets anyway.
  */
 public final class LoggingInterceptor implements Interceptor {
 
   private final Logger logger;
   private final Level level;
+  private final ErrorMapper masking;
 
   /**
    * Makes the interceptor.
    *
    * @param logger where to log
    * @param level the level of every line
+   * @param masking masks the client's credentials and the request's {@link Sensitive} values, should the server
+   *     echo one in a header that is logged
    */
-  public LoggingInterceptor(Logger logger, Level level) {
+  public LoggingInterceptor(Logger logger, Level level, ErrorMapper masking) {
     this.logger = logger;
     this.level = level;
+    this.masking = masking;
   }
 
   @Override
@@ -41,13 +47,14 @@ public final class LoggingInterceptor implements Interceptor {
     try {
       Response response = chain.proceed(request);
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      String sozuId = response.header("Sozu-Id");
-      logger.log(level, what + " -> " + response.code() + " in " + ms + " ms"
-          + (sozuId == null ? "" : " Sozu-Id " + sozuId));
+      String sozuId = Redaction.requestId(response.header("Sozu-Id"));
+      logger.log(level, masking.mask(what + " -> " + response.code() + " in " + ms + " ms"
+          + (sozuId == null ? "" : " Sozu-Id " + sozuId), request));
       return response;
     } catch (IOException | RuntimeException e) {
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      logger.log(level, what + " -> failed after " + ms + " ms: " + e.getClass().getSimpleName());
+      logger.log(level, masking.mask(what + " -> failed after " + ms + " ms: " + e.getClass().getSimpleName(),
+          request));
       throw e;
     }
   }

@@ -52,6 +52,23 @@ public final class Redaction {
     return FORM_SECRET.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***"));
   }
 
+  /** What a request id looks like: a short token of letters, digits and a little punctuation. */
+  private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:/+=-]{1,128}");
+
+  /**
+   * A request id header ({@code Sozu-Id}) fit for a log line: itself if it looks like an id, else a placeholder, so
+   * that a server or proxy cannot inject text (or echo a request's header) into logs through it.
+   *
+   * @param value the header value, or null
+   * @return the value, {@code (malformed)}, or null
+   */
+  public static String requestId(String value) {
+    if (value == null) {
+      return null;
+    }
+    return REQUEST_ID.matcher(value).matches() ? value : "(malformed)";
+  }
+
   /**
    * A URL path fit for logs: query values are dropped (they may carry secrets, such as the OAuth dance's fields) and
    * the OAuth token in {@code /v2/self/tokens/{token}} is masked.

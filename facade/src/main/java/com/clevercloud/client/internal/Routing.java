@@ -26,6 +26,9 @@ import okhttp3.HttpUrl;
  */
 public final class Routing {
 
+  /** The {@code Accept} header of the OAuth dance's requests, which answer form-encoded text. */
+  public static final String OAUTH_DANCE_ACCEPT = "application/x-www-form-urlencoded, text/plain;q=0.9";
+
   /** The two hosts. */
   public enum Host {
     /** {@code https://api.clever-cloud.com}: OAuth 1.0a only. */

@@ -24,6 +24,13 @@ class AuthInterceptorTest {
   }
 
   @Test
+  void formBodiesMadeOneShotByTheRetryRuleAreStillSigned() throws Exception {
+    FormBody form = new FormBody.Builder().add("a", "1").build();
+    assertThat(AuthInterceptor.formParameters(new RetryInterceptor.OneShotBody(form)))
+        .containsExactly(Map.entry("a", "1"));
+  }
+
+  @Test
   void jsonBodiesAreNotSigned() throws Exception {
     RequestBody body = RequestBody.create("{\"a\":\"b\"}", MediaType.get("application/json"));
     assertThat(AuthInterceptor.formParameters(body)).isEmpty();

@@ -2,6 +2,8 @@ package com.clevercloud.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clevercloud.client.auth.Credentials;
+import com.clevercloud.client.auth.Secret;
 import com.clevercloud.client.exception.ApiException;
 import com.clevercloud.client.exception.AuthenticationException;
 import com.clevercloud.client.exception.BadRequestException;
@@ -14,8 +16,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import okhttp3.Headers;
 import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -124,5 +131,43 @@ class ErrorMapperTest {
     ApiException e = map(400, body);
     assertThat(e.body()).get().asString().doesNotContain(canary).hasSizeLessThanOrEqualTo(201);
     assertThat(e.getMessage()).doesNotContain(canary);
+  }
+
+  @Test
+  void credentialSecretsEchoedByTheServerAreMaskedEverywhere() {
+    String token = "CANARY-echoed-token";
+    ErrorMapper withToken = new ErrorMapper(Clock.systemUTC(), Credentials.apiToken(token));
+    ApiException e = withToken.fromParts(401, Headers.of("Sozu-Id", token), JSON,
+        "{\"code\":\"" + token + "\",\"message\":\"Bearer " + token + " is not valid\"}", "op");
+    assertThat(e.getMessage()).doesNotContain(token).contains("Bearer ***");
+    assertThat(e.errorCode()).contains("***");
+    assertThat(e.apiMessage()).contains("Bearer *** is not valid");
+    assertThat(e.requestId()).contains("***");
+    assertThat(e.body()).get().asString().doesNotContain(token);
+
+    ErrorMapper withOAuth = new ErrorMapper(Clock.systemUTC(),
+        Credentials.oauth1("ck", "CANARY-consumer", "tok", "CANARY-token-secret"));
+    assertThat(withOAuth.fromParts(400, Headers.of(), JSON,
+        "{\"message\":\"signature CANARY-consumer&CANARY-token-secret\"}", "op").getMessage())
+        .endsWith("signature ***&***");
+  }
+
+  @Test
+  void valuesTheRequestCarriedAreMaskedWhenEchoed() {
+    Request request = new Request.Builder().url("http://127.0.0.1/v2/x")
+        .tag(Sensitive.class, Sensitive.of("CANARY-env-value")).build();
+    Response response = new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(400).message("")
+        .body(ResponseBody.create("{\"message\":\"value CANARY-env-value refused\"}", JSON)).build();
+    ApiException e = mapper.fromResponse(response, "op");
+    assertThat(e.getMessage()).isEqualTo("op: HTTP 400 value *** refused");
+  }
+
+  @Test
+  void shortValuesAreNotMaskedSoMessagesStayReadable() {
+    assertThat(Sensitive.mask("HTTP 400 [1] on", List.of(Secret.of("1"), Secret.of("on"))))
+        .isEqualTo("HTTP 400 [1] on");
+    Secret wiped = Secret.of("CANARY-wiped");
+    wiped.wipe();
+    assertThat(Sensitive.mask("CANARY-wiped", List.of(wiped))).isEqualTo("CANARY-wiped");
   }
 }

@@ -46,4 +46,13 @@ class RedactionTest {
         .isEqualTo("/v2/oauth/access_token_query?oauth_token=…&oauth_verifier=…");
     assertThat(Redaction.logPath("/v2/self/tokens/" + CANARY, null)).isEqualTo("/v2/self/tokens/***");
   }
+
+  @Test
+  void requestIdsAreLoggedOnlyWhenTheyLookLikeIds() {
+    String uuid = "4b3d5c2a-aaaa-bbbb-cccc-0123456789ab";
+    assertThat(Redaction.requestId(uuid)).isEqualTo(uuid);
+    assertThat(Redaction.requestId("sozu Bearer " + CANARY)).isEqualTo("(malformed)");
+    assertThat(Redaction.requestId("x".repeat(129))).isEqualTo("(malformed)");
+    assertThat(Redaction.requestId(null)).isNull();
+  }
 }

@@ -1,0 +1,222 @@
+package com.clevercloud.client.internal;
+
+import com.clevercloud.client.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+import retrofit2.Invocation;
+import retrofit2.http.Streaming;
+
+/**
+ * The client's one retry rule, applied to every request (see {@link RetryPolicy} for the user's view).
+ *
+ * <ul>
+ *   <li>{@code GET}, {@code PUT} and {@code DELETE} are tried again after a connection failure or a {@code 429},
+ *       {@code 502}, {@code 503} or {@code 504}, with backoff and jitter, honouring {@code Retry-After} up to the
+ *       policy's cap, as long as the wait fits in the call timeout. A success's body is read here (unless the call
+ *       streams it), so that a connection cut mid-body is a failure this loop can retry.</li>
+ *   <li>Any other method is sent once, and its body is made one-shot: OkHttp itself silently repeats a request whose
+ *       body it can replay when a reused connection fails, and a repeated {@code POST} could create twice.</li>
+ * </ul>
+ *
+ * <p>It sits outside the logging and auth interceptors: every attempt is logged, and signed afresh (new nonce and
+ * timestamp).
+ */
+public final class RetryInterceptor implements Interceptor {
+
+  /** Waits between attempts. Tests record the delays instead. */
+  @FunctionalInterface
+  public interface Sleeper {
+    /**
+     * Waits.
+     *
+     * @param delay how long
+     * @throws InterruptedException if the thread is interrupted
+     */
+    void sleep(Duration delay) throws InterruptedException;
+  }
+
+  /** The real sleeper. */
+  public static final Sleeper THREAD_SLEEP = delay -> TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
+  private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
+
+  private final RetryPolicy policy;
+  private final ErrorMapper errors;
+  private final Sleeper sleeper;
+  private final LongSupplier nanoTime;
+
+  /**
+   * Makes the interceptor.
+   *
+   * @param policy when to retry
+   * @param errors reads {@code Retry-After} (its clock turns an HTTP date into a delay)
+   * @param sleeper waits between attempts
+   * @param nanoTime a monotonic clock, such as {@code System::nanoTime}, to keep retries inside the call timeout
+   */
+  public RetryInterceptor(RetryPolicy policy, ErrorMapper errors, Sleeper sleeper, LongSupplier nanoTime) {
+    this.policy = Objects.requireNonNull(policy, "policy == null");
+    this.errors = Objects.requireNonNull(errors, "errors == null");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime == null");
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (!IDEMPOTENT.contains(request.method())) {
+      return chain.proceed(oneShot(request));
+    }
+    if (policy.maxAttempts() == 1 || (request.body() != null && request.body().isOneShot())) {
+      return chain.proceed(request);
+    }
+    long start = nanoTime.getAsLong();
+    long budget = chain.call().timeout().timeoutNanos(); // the call timeout; 0 means none
+    boolean streaming = isStreaming(request);
+    for (int attempt = 1; ; attempt++) {
+      boolean last = attempt >= policy.maxAttempts();
+      Response response;
+      try {
+        response = proceedAndRead(chain, request, !last && !streaming);
+      } catch (IOException e) {
+        Duration delay = last || !isRetryable(e, chain) ? null : backoff(attempt);
+        if (delay == null || !fits(start, budget, delay)) {
+          throw e;
+        }
+        pause(delay, chain);
+        continue;
+      }
+      if (last || !RETRIED_STATUSES.contains(response.code())) {
+        return response;
+      }
+      Duration delay = delayAfter(response, attempt);
+      if (delay == null || !fits(start, budget, delay)) {
+        return response; // the caller gets this answer as an exception, with its Retry-After
+      }
+      response.close();
+      pause(delay, chain);
+    }
+  }
+
+  private static Response proceedAndRead(Chain chain, Request request, boolean readBody) throws IOException {
+    Response response = chain.proceed(request);
+    if (readBody && response.isSuccessful()) {
+      try {
+        response.body().source().request(Long.MAX_VALUE); // buffers the whole body, or fails here
+      } catch (IOException e) {
+        response.close();
+        throw e;
+      }
+    }
+    return response;
+  }
+
+  /** Connection failures are retried, except the call's own end (cancel, call timeout) and lasting ones. */
+  private static boolean isRetryable(IOException e, Chain chain) {
+    if (chain.call().isCanceled()) {
+      return false;
+    }
+    return !(e instanceof UnknownHostException || e instanceof SSLPeerUnverifiedException
+        || (e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException));
+  }
+
+  /** {@code Retry-After} when present and within the cap, none when over it, else the backoff. */
+  private Duration delayAfter(Response response, int attempt) {
+    Duration retryAfter = errors.retryAfter(response.header("Retry-After"));
+    if (retryAfter == null) {
+      return backoff(attempt);
+    }
+    return retryAfter.compareTo(policy.maxRetryAfter()) <= 0 ? retryAfter : null;
+  }
+
+  /** Before retry n: uniformly between half and all of min(maxDelay, baseDelay × 2^(n-1)). */
+  Duration backoff(int attempt) {
+    long base = policy.baseDelay().toNanos();
+    long max = policy.maxDelay().toNanos();
+    int shift = Math.min(attempt - 1, 30);
+    long cap = base > (max >> shift) ? max : Math.min(max, base << shift);
+    long half = cap / 2;
+    return Duration.ofNanos(half + ThreadLocalRandom.current().nextLong(cap - half + 1));
+  }
+
+  private boolean fits(long start, long budget, Duration delay) {
+    return budget == 0 || nanoTime.getAsLong() - start + delay.toNanos() < budget;
+  }
+
+  private void pause(Duration delay, Chain chain) throws IOException {
+    if (!delay.isZero()) {
+      try {
+        sleeper.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting to retry");
+      }
+    }
+    if (chain.call().isCanceled()) {
+      throw new IOException("Canceled");
+    }
+  }
+
+  private static boolean isStreaming(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    return invocation != null && invocation.method().isAnnotationPresent(Streaming.class);
+  }
+
+  private static Request oneShot(Request request) {
+    RequestBody body = request.body();
+    if (body == null || body.isOneShot()) {
+      return request;
+    }
+    return request.newBuilder().method(request.method(), new OneShotBody(body)).build();
+  }
+
+  /** A body OkHttp may write once: after it went out, OkHttp never repeats the request by itself. */
+  static final class OneShotBody extends RequestBody {
+    private final RequestBody delegate;
+
+    OneShotBody(RequestBody delegate) {
+      this.delegate = delegate;
+    }
+
+    /** The wrapped body, for the signer, which reads form bodies. */
+    RequestBody delegate() {
+      return delegate;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return delegate.contentType();
+    }
+
+    @Override
+    public long contentLength() throws IOException {
+      return delegate.contentLength();
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      delegate.writeTo(sink);
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package com.clevercloud.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.clevercloud.api.v2.model.WannabeOAuth1Consumer;
+import com.clevercloud.client.auth.Credentials;
+import com.clevercloud.client.auth.SignatureMethod;
+import com.clevercloud.client.exception.ApiException;
+import com.clevercloud.client.exception.RateLimitException;
+import com.clevercloud.client.exception.ServerException;
+import com.clevercloud.client.exception.TransportException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The retry rule: which calls, which failures, how long to wait, and never a POST. */
+class RetryTest extends TestServers {
+
+  private static final String ZONE = "{\"name\":\"par\"}";
+
+  private CleverCloudClient client() {
+    return client(Credentials.apiToken("t"));
+  }
+
+  private static MockResponse status(int code) {
+    return json(code, "{\"code\":\"busy\",\"message\":\"try later\"}");
+  }
+
+  private static MockResponse retryAfter(int code, String value) {
+    return status(code).newBuilder().addHeader("Retry-After", value).build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {429, 502, 503, 504})
+  void getIsRetriedOnTransientStatuses(int code) {
+    bridge.enqueue(status(code));
+    bridge.enqueue(json(ZONE));
+    try (CleverCloudClient client = client()) {
+      assertThat(client.zones().get("par").getName()).isEqualTo("par");
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 401, 403, 404, 409, 422, 500, 501, 505})
+  void otherStatusesAreNotRetried(int code) {
+    bridge.enqueue(status(code));
+    bridge.enqueue(json(ZONE));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.zones().get("par")).isInstanceOfSatisfying(ApiException.class,
+          e -> assertThat(e.statusCode()).isEqualTo(code));
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(1);
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  @Test
+  void aBurstOf503sEndsWithTheLastAnswerAfterMaxAttempts() {
+    for (int i = 0; i < 4; i++) {
+      bridge.enqueue(status(503).newBuilder().addHeader("Sozu-Id", "sozu-" + i).build());
+    }
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.zones().list()).isInstanceOfSatisfying(ServerException.class, e -> {
+        assertThat(e.statusCode()).isEqualTo(503);
+        assertThat(e.requestId()).contains("sozu-2"); // the third and last attempt's answer
+      });
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(3);
+    assertThat(time.sleeps).hasSize(2);
+  }
+
+  @Test
+  void backoffIsExponentialWithJitterAndCapped() {
+    RetryPolicy policy = RetryPolicy.builder().maxAttempts(6).baseDelay(Duration.ofMillis(100))
+        .maxDelay(Duration.ofMillis(1000)).build();
+    for (int i = 0; i < 5; i++) {
+      bridge.enqueue(status(503));
+    }
+    bridge.enqueue(json(ZONE));
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).retryPolicy(policy).build()) {
+      client.zones().get("par");
+    }
+    long[] caps = {100, 200, 400, 800, 1000};
+    assertThat(time.sleeps).hasSize(caps.length);
+    for (int i = 0; i < caps.length; i++) {
+      assertThat(time.sleeps.get(i)).as("delay before retry %d", i + 1)
+          .isBetween(Duration.ofMillis(caps[i] / 2), Duration.ofMillis(caps[i]));
+    }
+  }
+
+  @Test
+  void retryAfterInSecondsIsHonoured() {
+    bridge.enqueue(retryAfter(429, "3"));
+    bridge.enqueue(json(ZONE));
+    try (CleverCloudClient client = client()) {
+      client.zones().get("par");
+    }
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void retryAfterAsAnHttpDateIsHonoured() {
+    String inSevenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        time.clock().instant().plusSeconds(7).atOffset(ZoneOffset.UTC));
+    bridge.enqueue(retryAfter(503, inSevenSeconds));
+    bridge.enqueue(json(ZONE));
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).clock(time.clock()).build()) {
+      client.zones().get("par");
+    }
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void retryAfterBeyondTheCapEndsRetriesAndIsReported() {
+    bridge.enqueue(retryAfter(429, "120"));
+    bridge.enqueue(json(ZONE));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.zones().get("par")).isInstanceOfSatisfying(RateLimitException.class,
+          e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(120)));
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(1);
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  @Test
+  void rateLimitAfterTheLastAttemptCarriesItsRetryAfter() {
+    for (int i = 0; i < 3; i++) {
+      bridge.enqueue(retryAfter(429, "1"));
+    }
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.zones().get("par")).isInstanceOfSatisfying(RateLimitException.class,
+          e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(1)));
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(3);
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void retriesStayInsideTheCallTimeout() {
+    // 2 s for the whole call: the first 1 s wait fits, a second one would end exactly at the deadline.
+    for (int i = 0; i < 3; i++) {
+      bridge.enqueue(retryAfter(503, "1"));
+    }
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
+        .callTimeout(Duration.ofSeconds(2)).build()) {
+      assertThatThrownBy(() -> client.zones().get("par")).isInstanceOf(ServerException.class);
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void putAndDeleteAreRetriedWithTheSameBody() throws Exception {
+    bridge.enqueue(status(503));
+    bridge.enqueue(json("{\"id\":\"app_1\"}"));
+    bridge.enqueue(status(502));
+    bridge.enqueue(new MockResponse.Builder().code(204).build());
+    try (CleverCloudClient client = client()) {
+      client.applications("orga_1").setEnv("app_1", "LOG_LEVEL", "debug");
+      client.apiTokens().delete("api_tokens_1");
+    }
+    RecordedRequest put1 = take(bridge);
+    RecordedRequest put2 = take(bridge);
+    assertThat(put1.getMethod()).isEqualTo("PUT");
+    assertThat(put2.getBody().utf8()).isEqualTo(put1.getBody().utf8()).isEqualTo("{\"value\":\"debug\"}");
+    assertThat(take(bridge).getMethod()).isEqualTo("DELETE");
+    assertThat(take(bridge).getMethod()).isEqualTo("DELETE");
+    assertThat(time.sleeps).hasSize(2);
+  }
+
+  @Test
+  void postIsNeverRetriedWhateverTheFailure() {
+    bridge.enqueue(status(503));
+    bridge.enqueue(retryAfter(429, "0"));
+    bridge.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    bridge.enqueue(json("{}"));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.applications("orga_1").restart("app_1")).isInstanceOf(ServerException.class);
+      assertThatThrownBy(() -> client.http().post("/v2/anything", "{}")).isInstanceOf(RateLimitException.class);
+      assertThatThrownBy(() -> client.oauthConsumers("orga_1").create(new WannabeOAuth1Consumer().name("app")))
+          .isInstanceOf(TransportException.class);
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(3);
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  @Test
+  void postIsNotRepeatedByOkHttpOnAReusedConnection() {
+    // A GET leaves a pooled connection; the POST on it gets no answer. OkHttp would silently resend a replayable body.
+    bridge.enqueue(json(ZONE));
+    bridge.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    bridge.enqueue(json("{}"));
+    try (CleverCloudClient client = client()) {
+      client.zones().get("par");
+      assertThatThrownBy(() -> client.oauthConsumers("orga_1").create(new WannabeOAuth1Consumer().name("app")))
+          .isInstanceOf(TransportException.class);
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void connectionFailuresAreRetried() {
+    bridge.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    bridge.enqueue(json(ZONE));
+    try (CleverCloudClient client = client()) {
+      assertThat(client.zones().get("par").getName()).isEqualTo("par");
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps).hasSize(1);
+  }
+
+  @Test
+  void everyAttemptIsSignedAfresh() throws Exception {
+    main.enqueue(retryAfter(503, "5"));
+    main.enqueue(json("{}"));
+    try (CleverCloudClient client = builder().clock(time.clock())
+        .credentials(Credentials.oauth1("ck", "cs", "tok", "ts", SignatureMethod.HMAC_SHA512)).build()) {
+      client.self().get();
+    }
+    RecordedRequest first = take(main);
+    RecordedRequest second = take(main);
+    Map<String, String> a = oauthHeader(first.getHeaders().get("Authorization"));
+    Map<String, String> b = oauthHeader(second.getHeaders().get("Authorization"));
+    assertThat(b.get("oauth_nonce")).isNotEqualTo(a.get("oauth_nonce"));
+    assertThat(Long.parseLong(b.get("oauth_timestamp")) - Long.parseLong(a.get("oauth_timestamp"))).isEqualTo(5);
+    assertThat(a.get("oauth_signature")).isEqualTo(expectedHmac(first, a, "HmacSHA512", "cs", "ts"));
+    assertThat(b.get("oauth_signature")).isEqualTo(expectedHmac(second, b, "HmacSHA512", "cs", "ts"));
+  }
+
+  @Test
+  void noneMeansOneAttempt() {
+    bridge.enqueue(status(503));
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).retryPolicy(RetryPolicy.none())
+        .build()) {
+      assertThat(client.retryPolicy().maxAttempts()).isEqualTo(1);
+      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(ServerException.class);
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(1);
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  @Test
+  void unknownHostsAreNotRetried() {
+    AtomicInteger lookups = new AtomicInteger();
+    OkHttpClient noDns = new OkHttpClient.Builder().dns(host -> {
+      lookups.incrementAndGet();
+      throw new UnknownHostException(host);
+    }).build();
+    try (CleverCloudClient client = CleverCloudClient.builder().credentials(Credentials.apiToken("t"))
+        .okHttpClient(noDns).retryTiming(time.sleeper(), time::nanoTime).build()) {
+      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(TransportException.class);
+    }
+    assertThat(lookups).hasValue(1);
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  @Test
+  void anInterruptedWaitEndsTheCallAndKeepsTheInterrupt() {
+    bridge.enqueue(status(503));
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
+        .retryTiming(delay -> {
+          throw new InterruptedException();
+        }, time::nanoTime).build()) {
+      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(TransportException.class);
+      assertThat(Thread.interrupted()).isTrue(); // clears the flag for the next tests
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void policyDefaultsAndValidation() {
+    RetryPolicy d = RetryPolicy.defaults();
+    assertThat(List.of(d.maxAttempts(), d.baseDelay(), d.maxDelay(), d.maxRetryAfter()))
+        .containsExactly(3, Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(20));
+    assertThat(RetryPolicy.builder().build().toString()).isEqualTo(d.toString());
+    assertThat(RetryPolicy.none().maxAttempts()).isEqualTo(1);
+    try (CleverCloudClient client = CleverCloudClient.builder().build()) {
+      assertThat(client.retryPolicy()).isSameAs(RetryPolicy.defaults());
+    }
+    assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(11)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RetryPolicy.builder().baseDelay(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RetryPolicy.builder().maxRetryAfter(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> RetryPolicy.builder().baseDelay(Duration.ofSeconds(2)).maxDelay(Duration.ofSeconds(1))
+        .build()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> CleverCloudClient.builder().retryPolicy(null)).isInstanceOf(NullPointerException.class);
+  }
+}
