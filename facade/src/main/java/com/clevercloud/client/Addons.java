@@ -1,5 +1,6 @@
 package com.clevercloud.client;
 
+import java.util.concurrent.CompletableFuture;
 import com.clevercloud.api.v2.api.AddonsApi;
 import com.clevercloud.api.v2.model.AddonView;
 import java.util.List;
@@ -22,5 +23,15 @@ public final class Addons {
    */
   public List<AddonView> list() {
     return client.call(client.api(AddonsApi.class).listAddons(ownerId));
+  }
+
+  /**
+   * As {@link #list()}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @return the future add-ons
+   */
+  public CompletableFuture<List<AddonView>> listAsync() {
+    return client.callAsync(client.api(AddonsApi.class).listAddons(ownerId));
   }
 }

@@ -11,6 +11,7 @@ import com.clevercloud.client.exception.CleverCloudException;
 import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.exception.TokenCreatedButUnreadableException;
 import com.clevercloud.client.exception.TransportException;
+import com.clevercloud.client.internal.CancellableFuture;
 import com.clevercloud.client.internal.Checks;
 import com.clevercloud.client.internal.Operation;
 import com.clevercloud.client.internal.ErrorMapper;
@@ -28,6 +29,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
@@ -76,14 +79,7 @@ public final class ApiTokens {
    * @return the tokens
    */
   public List<ApiToken> list() {
-    List<com.clevercloud.api.bridge.model.ApiToken> tokens = client.call(api().listApiTokens());
-    List<ApiToken> result = new ArrayList<>();
-    if (tokens != null) {
-      for (com.clevercloud.api.bridge.model.ApiToken t : tokens) {
-        result.add(ApiToken.from(t));
-      }
-    }
-    return List.copyOf(result);
+    return fromModels(client.call(api().listApiTokens()));
   }
 
   /**
@@ -121,6 +117,63 @@ public final class ApiTokens {
   }
 
   /**
+   * As {@link #list()}, without blocking; failures complete the future exceptionally with the same exceptions.
+   *
+   * @return the future tokens
+   */
+  public CompletableFuture<List<ApiToken>> listAsync() {
+    return client.callAsync(api().listApiTokens(), null, ApiTokens::fromModels);
+  }
+
+  private static List<ApiToken> fromModels(List<com.clevercloud.api.bridge.model.ApiToken> tokens) {
+    List<ApiToken> result = new ArrayList<>();
+    if (tokens != null) {
+      for (com.clevercloud.api.bridge.model.ApiToken t : tokens) {
+        result.add(ApiToken.from(t));
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  /**
+   * As {@link #get(String)}, without blocking. Invalid arguments are still thrown at once; failures complete the
+   * future exceptionally with the same exceptions.
+   *
+   * @param id the token's id
+   * @return the future token
+   */
+  public CompletableFuture<ApiToken> getAsync(String id) {
+    return client.callAsync(api().getApiToken(Checks.pathSegment(id, "id")), null, ApiToken::from);
+  }
+
+  /**
+   * As {@link #update(String, String, String)}, without blocking. Invalid arguments are still thrown at once;
+   * failures complete the future exceptionally with the same exceptions.
+   *
+   * @param id the token's id
+   * @param name the new name; not blank
+   * @param description the new description, or null for none
+   * @return a future completed with null once updated
+   */
+  public CompletableFuture<Void> updateAsync(String id, String name, String description) {
+    Checks.pathSegment(id, "id");
+    CreateApiTokenRequest.builder().name(name).description(description);
+    return client.callDiscardingBodyAsync(api().updateApiToken(id,
+        new ApiTokenUpdateRequest().name(name).description(description)));
+  }
+
+  /**
+   * As {@link #delete(String)}, without blocking. Invalid arguments are still thrown at once; failures complete the
+   * future exceptionally with the same exceptions.
+   *
+   * @param id the token's id
+   * @return a future completed with null once revoked
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return client.callDiscardingBodyAsync(api().deleteApiToken(Checks.pathSegment(id, "id")));
+  }
+
+  /**
    * Creates a token and returns it with its secret, which the API shows this once.
    *
    * <p>Before any request it checks the expiration (in the future, at most one year ahead). Without an email in the
@@ -137,6 +190,72 @@ public final class ApiTokens {
    * @throws CleverCloudException if the call fails otherwise
    */
   public CreatedApiToken create(CreateApiTokenRequest request) {
+    Instant expiration = checkedExpiration(request);
+    String email = request.email().orElse(null);
+    if (email == null) {
+      requireCredentialsForSelf();
+      email = emailFrom(client.call(client.api(SelfApi.class).getSelf()), request);
+    }
+    byte[] json = json(request, email, expiration);
+    Response sent;
+    try {
+      sent = client.executor().send(createRequest(request, json), CREATE);
+    } catch (TransportException e) {
+      java.util.Arrays.fill(json, (byte) 0);
+      throw mayHaveBeenCreated(e);
+    }
+    try (Response response = sent) {
+      String text = readAll(response);
+      return decode(response, text);
+    } finally {
+      java.util.Arrays.fill(json, (byte) 0);
+    }
+  }
+
+  /**
+   * As {@link #create(CreateApiTokenRequest)}, without blocking: {@code GET /v2/self} (when no email is given) and
+   * the creation are sent on OkHttp's asynchronous path, one after the other. The creation is still sent once and
+   * never retried.
+   *
+   * <p>The request's own checks (expiration, credentials to read the email with) still throw at once; what depends
+   * on {@code GET /v2/self} (no password, TOTP without a code) fails the future. Failures complete the future
+   * exceptionally with the client's exceptions themselves, so a {@link TokenCreatedButUnreadableException} carrying
+   * the secret is the future's exception (as the cause of the {@link java.util.concurrent.CompletionException} that
+   * {@code join()} throws). Cancelling the future cancels the call in flight; a cancelled creation may still have
+   * created the token.
+   *
+   * @param request what to create
+   * @return the future token and its secret
+   * @throws IllegalArgumentException if the expiration is out of range, or the email is needed and the client has no
+   *     credentials
+   */
+  public CompletableFuture<CreatedApiToken> createAsync(CreateApiTokenRequest request) {
+    Instant expiration = checkedExpiration(request);
+    String email = request.email().orElse(null);
+    if (email != null) {
+      return createAsync(request, email, expiration);
+    }
+    requireCredentialsForSelf();
+    return client.callAsync(client.api(SelfApi.class).getSelf())
+        .compose(self -> createAsync(request, emailFrom(self, request), expiration));
+  }
+
+  private CancellableFuture<CreatedApiToken> createAsync(CreateApiTokenRequest request, String email,
+      Instant expiration) {
+    byte[] json = json(request, email, expiration);
+    AtomicBoolean answered = new AtomicBoolean();
+    CancellableFuture<CreatedApiToken> sent = client.executor().sendAsync(createRequest(request, json), CREATE,
+        response -> {
+          answered.set(true);
+          return decode(response, readAll(response));
+        });
+    sent.whenComplete((token, failure) -> java.util.Arrays.fill(json, (byte) 0));
+    // A connection failure before any answer may still have created the token: say so, as create does.
+    return sent.mapFailure(failure -> !answered.get() && failure instanceof TransportException t
+        ? mayHaveBeenCreated(t) : failure);
+  }
+
+  private Instant checkedExpiration(CreateApiTokenRequest request) {
     Objects.requireNonNull(request, "request == null");
     Instant now = client.clock().instant();
     Instant expiration = request.expiration(client.clock()).truncatedTo(ChronoUnit.MILLIS);
@@ -148,29 +267,34 @@ public final class ApiTokens {
       throw new IllegalArgumentException("expiration " + expiration + " is more than one year ahead (at most " + max
           + ")");
     }
+    return expiration;
+  }
 
-    String email = request.email().orElse(null);
-    if (email == null) {
-      if (client.credentials().isEmpty()) {
-        throw new IllegalArgumentException("email is required when the client has no credentials to read it from "
-            + "GET /v2/self");
-      }
-      UserView self = client.call(client.api(SelfApi.class).getSelf());
-      if (Boolean.FALSE.equals(self.getHasPassword())) {
-        throw new IllegalStateException("This account has no password (it signs in through GitHub, for example): "
-            + "API tokens can only be created by accounts with a password; set one in the Console first");
-      }
-      if (self.getPreferredMFA() == UserView.PreferredMFAEnum.TOTP && request.mfaCode().isEmpty()) {
-        throw new IllegalArgumentException("This account is protected by TOTP: give the current code with "
-            + "CreateApiTokenRequest.builder().mfaCode(...)");
-      }
-      email = self.getEmail();
-      if (email == null || email.isBlank()) {
-        throw new IllegalStateException("GET /v2/self returned no email: give it with "
-            + "CreateApiTokenRequest.builder().email(...)");
-      }
+  private void requireCredentialsForSelf() {
+    if (client.credentials().isEmpty()) {
+      throw new IllegalArgumentException("email is required when the client has no credentials to read it from "
+          + "GET /v2/self");
     }
+  }
 
+  private static String emailFrom(UserView self, CreateApiTokenRequest request) {
+    if (Boolean.FALSE.equals(self.getHasPassword())) {
+      throw new IllegalStateException("This account has no password (it signs in through GitHub, for example): "
+          + "API tokens can only be created by accounts with a password; set one in the Console first");
+    }
+    if (self.getPreferredMFA() == UserView.PreferredMFAEnum.TOTP && request.mfaCode().isEmpty()) {
+      throw new IllegalArgumentException("This account is protected by TOTP: give the current code with "
+          + "CreateApiTokenRequest.builder().mfaCode(...)");
+    }
+    String email = self.getEmail();
+    if (email == null || email.isBlank()) {
+      throw new IllegalStateException("GET /v2/self returned no email: give it with "
+          + "CreateApiTokenRequest.builder().email(...)");
+    }
+    return email;
+  }
+
+  private byte[] json(CreateApiTokenRequest request, String email, Instant expiration) {
     ApiTokenCreateRequest body = new ApiTokenCreateRequest()
         .email(email)
         .password(request.password().reveal())
@@ -178,26 +302,16 @@ public final class ApiTokens {
         .name(request.name())
         .description(request.description().orElse(null))
         .expirationDate(OffsetDateTime.ofInstant(expiration, ZoneOffset.UTC));
-    byte[] json = gson.toJson(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return gson.toJson(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
 
-    Request http = new Request.Builder()
+  private Request createRequest(CreateApiTokenRequest request, byte[] json) {
+    return new Request.Builder()
         .url(client.routing().baseUrl(Routing.Host.BRIDGE).resolve("api-tokens"))
         .post(new OneShotBody(json))
         .tag(Operation.class, new Operation(CREATE))
         .tag(Sensitive.class, Sensitive.of(request.password(), request.mfaCode().orElse(null)))
         .build();
-    Response sent;
-    try {
-      sent = client.executor().send(http, CREATE);
-    } catch (TransportException e) {
-      throw mayHaveBeenCreated(e);
-    }
-    try (Response response = sent) {
-      String text = readAll(response);
-      return decode(response, text);
-    } finally {
-      java.util.Arrays.fill(json, (byte) 0);
-    }
   }
 
   /** Reads the body, keeping what arrived if the connection breaks: a secret in it must not be lost. */

@@ -1,5 +1,6 @@
 package com.clevercloud.client;
 
+import java.util.concurrent.CompletableFuture;
 import com.clevercloud.api.v2.api.ApplicationsApi;
 import com.clevercloud.api.v2.model.ApplicationView;
 import com.clevercloud.api.v2.model.DeploymentView;
@@ -151,5 +152,129 @@ public final class Applications {
     }
     return client.call(api().listApplicationDeployments(ownerId, Checks.pathSegment(appId, "appId"), limit, offset,
         null));
+  }
+
+  /**
+   * As {@link #list()}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @return the future applications
+   */
+  public CompletableFuture<List<ApplicationView>> listAsync() {
+    return client.callAsync(api().listApplications(ownerId, null));
+  }
+
+  /**
+   * As {@link #get(String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param appId the application's id
+   * @return the future application
+   */
+  public CompletableFuture<ApplicationView> getAsync(String appId) {
+    return client.callAsync(api().getApplication(ownerId, Checks.pathSegment(appId, "appId")));
+  }
+
+  /**
+   * As {@link #env(String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param appId the application's id
+   * @return the future variables
+   */
+  public CompletableFuture<List<EnvVar>> envAsync(String appId) {
+    return client.callAsync(api().listApplicationEnv(ownerId, Checks.pathSegment(appId, "appId")));
+  }
+
+  /**
+   * As {@link #setEnv(String, String, String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param appId the application's id
+   * @param name the variable's name
+   * @param value its value
+   * @return the future application
+   */
+  public CompletableFuture<ApplicationView> setEnvAsync(String appId, String name, String value) {
+    Objects.requireNonNull(value, "value == null");
+    return client.callAsync(api().setApplicationEnvVar(ownerId, Checks.pathSegment(appId, "appId"),
+        Checks.pathSegment(name, "name"), new WannabeValue().value(value)), Sensitive.of(value));
+  }
+
+  /**
+   * As {@link #removeEnv(String, String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param appId the application's id
+   * @param name the variable's name
+   * @return the future application
+   */
+  public CompletableFuture<ApplicationView> removeEnvAsync(String appId, String name) {
+    return client.callAsync(api().deleteApplicationEnvVar(ownerId, Checks.pathSegment(appId, "appId"),
+        Checks.pathSegment(name, "name")));
+  }
+
+  /**
+   * As {@link #instances(String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param appId the application's id
+   * @return the future instances
+   */
+  public CompletableFuture<List<InstanceView>> instancesAsync(String appId) {
+    return client.callAsync(api().listApplicationInstances(ownerId, Checks.pathSegment(appId, "appId")));
+  }
+
+  /**
+   * As {@link #restart(String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param appId the application's id
+   * @return the future deployment's answer
+   */
+  public CompletableFuture<RedeployMessage> restartAsync(String appId) {
+    return redeployAsync(appId, null, true);
+  }
+
+  /**
+   * As {@link #redeploy(String, String, boolean)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param appId the application's id
+   * @param commit the commit to deploy, or null for the current one
+   * @param useCache whether to reuse the build cache
+   * @return the future deployment's answer
+   */
+  public CompletableFuture<RedeployMessage> redeployAsync(String appId, String commit, boolean useCache) {
+    return client.callAsync(api().redeployApplication(ownerId, Checks.pathSegment(appId, "appId"), commit,
+        useCache ? null : "no"));
+  }
+
+  /**
+   * As {@link #stop(String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param appId the application's id
+   * @return the future API's message
+   */
+  public CompletableFuture<Message> stopAsync(String appId) {
+    return client.callAsync(api().stopApplication(ownerId, Checks.pathSegment(appId, "appId")));
+  }
+
+  /**
+   * As {@link #deployments(String, Integer, Integer)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param appId the application's id
+   * @param limit how many at most, or null
+   * @param offset how many to skip, or null
+   * @return the future deployments
+   */
+  public CompletableFuture<List<DeploymentView>> deploymentsAsync(String appId, Integer limit, Integer offset) {
+    if (limit != null && limit < 1 || offset != null && offset < 0) {
+      throw new IllegalArgumentException("limit must be at least 1 and offset at least 0");
+    }
+    return client.callAsync(api().listApplicationDeployments(ownerId, Checks.pathSegment(appId, "appId"), limit,
+        offset, null));
   }
 }

@@ -6,6 +6,7 @@ import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.exception.CleverCloudException;
 import com.clevercloud.client.internal.AuthInterceptor;
 import com.clevercloud.client.internal.CallExecutor;
+import com.clevercloud.client.internal.CancellableFuture;
 import com.clevercloud.client.internal.Checks;
 import com.clevercloud.client.internal.DateTimeParameterConverterFactory;
 import com.clevercloud.client.internal.ErrorMapper;
@@ -374,6 +375,27 @@ public final class CleverCloudClient implements AutoCloseable {
 
   void callDiscardingBody(Call<?> call, Sensitive sensitive) {
     executor.executeDiscardingBody(call, sensitive);
+  }
+
+  <T> CancellableFuture<T> callAsync(Call<T> call) {
+    return executor.executeAsync(call);
+  }
+
+  <T> CancellableFuture<T> callAsync(Call<T> call, Sensitive sensitive) {
+    return executor.executeAsync(call, sensitive);
+  }
+
+  <T, U> CancellableFuture<U> callAsync(Call<T> call, Sensitive sensitive,
+      java.util.function.Function<? super T, ? extends U> then) {
+    return executor.executeAsync(call, sensitive, then);
+  }
+
+  CancellableFuture<Void> callDiscardingBodyAsync(Call<?> call) {
+    return executor.executeDiscardingBodyAsync(call, null);
+  }
+
+  CancellableFuture<Void> callDiscardingBodyAsync(Call<?> call, Sensitive sensitive) {
+    return executor.executeDiscardingBodyAsync(call, sensitive);
   }
 
   /**

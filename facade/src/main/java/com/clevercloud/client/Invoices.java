@@ -18,6 +18,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.ToLongFunction;
 import okhttp3.ResponseBody;
 
 /**
@@ -102,9 +104,13 @@ public final class Invoices {
    */
   public long pdf(String number, OutputStream out) {
     Objects.requireNonNull(out, "out == null");
+    return copy(client.call(api().getInvoicePdf(ownerId, Checks.pathSegment(number, "number"))), out);
+  }
+
+  /** Copies a PDF body to a stream, then closes the body. */
+  private long copy(ResponseBody pdf, OutputStream out) {
     String operation = "getInvoicePdf";
-    try (ResponseBody body = client.call(api().getInvoicePdf(ownerId, Checks.pathSegment(number, "number")));
-        InputStream in = body.byteStream()) {
+    try (ResponseBody body = pdf; InputStream in = body.byteStream()) {
       byte[] buffer = new byte[BUFFER_SIZE];
       long total = 0;
       while (true) {
@@ -140,6 +146,44 @@ public final class Invoices {
   public long pdf(String number, Path file) {
     Objects.requireNonNull(file, "file == null");
     Checks.pathSegment(number, "number");
+    return toFile(file, out -> pdf(number, out));
+  }
+
+  /**
+   * As {@link #pdf(String, Path)}, without blocking: the body is streamed to the file on OkHttp's callback thread,
+   * with the same temporary file and move. Invalid arguments are still thrown at once; failures complete the future
+   * exceptionally with the same exceptions.
+   *
+   * @param number the invoice number
+   * @param file the target file
+   * @return the future number of bytes written
+   */
+  public CompletableFuture<Long> pdfAsync(String number, Path file) {
+    Objects.requireNonNull(file, "file == null");
+    return client.callAsync(api().getInvoicePdf(ownerId, Checks.pathSegment(number, "number")), null,
+        body -> {
+          try (ResponseBody pdf = body) {
+            return toFile(file, out -> copy(pdf, out));
+          }
+        });
+  }
+
+  /**
+   * As {@link #pdf(String, OutputStream)}, without blocking: the body is copied to {@code out} on OkHttp's callback
+   * thread, and {@code out} is not closed. Invalid arguments are still thrown at once; failures complete the future
+   * exceptionally with the same exceptions.
+   *
+   * @param number the invoice number
+   * @param out where to write
+   * @return the future number of bytes written
+   */
+  public CompletableFuture<Long> pdfAsync(String number, OutputStream out) {
+    Objects.requireNonNull(out, "out == null");
+    return client.callAsync(api().getInvoicePdf(ownerId, Checks.pathSegment(number, "number")), null,
+        body -> copy(body, out));
+  }
+
+  private static long toFile(Path file, ToLongFunction<OutputStream> writer) {
     Path absolute = file.toAbsolutePath();
     Path temp;
     try {
@@ -151,7 +195,7 @@ public final class Invoices {
     try {
       long size;
       try (OutputStream out = Files.newOutputStream(temp)) {
-        size = pdf(number, out);
+        size = writer.applyAsLong(out);
       }
       try {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -171,6 +215,56 @@ public final class Invoices {
         }
       }
     }
+  }
+
+  /**
+   * As {@link #list(Instant, Instant, Integer)}, without blocking. Invalid arguments are still thrown at once;
+   * failures complete the future exceptionally with the same exceptions.
+   *
+   * @param since the period's start, or null
+   * @param until the period's end, or null
+   * @param limit how many at most, or null
+   * @return the future invoices
+   */
+  public CompletableFuture<List<InvoiceSummary>> listAsync(Instant since, Instant until, Integer limit) {
+    if (limit != null && limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    if (since != null && until != null && since.isAfter(until)) {
+      throw new IllegalArgumentException("since is after until");
+    }
+    return client.callAsync(api().listInvoices(ownerId, utc(since), utc(until), limit));
+  }
+
+  /**
+   * As {@link #unpaid()}, without blocking; failures complete the future exceptionally with the same exceptions.
+   *
+   * @return the future invoices
+   */
+  public CompletableFuture<List<InvoiceSummary>> unpaidAsync() {
+    return client.callAsync(api().listUnpaidInvoices(ownerId));
+  }
+
+  /**
+   * As {@link #get(String)}, without blocking. Invalid arguments are still thrown at once; failures complete the
+   * future exceptionally with the same exceptions.
+   *
+   * @param number the invoice number
+   * @return the future invoice
+   */
+  public CompletableFuture<Invoice> getAsync(String number) {
+    return client.callAsync(api().getInvoice(ownerId, Checks.pathSegment(number, "number")));
+  }
+
+  /**
+   * As {@link #html(String)}, without blocking. Invalid arguments are still thrown at once; failures complete the
+   * future exceptionally with the same exceptions.
+   *
+   * @param number the invoice number
+   * @return the future page
+   */
+  public CompletableFuture<String> htmlAsync(String number) {
+    return client.callAsync(api().getInvoiceHtml(ownerId, Checks.pathSegment(number, "number")));
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -1,5 +1,6 @@
 package com.clevercloud.client;
 
+import java.util.concurrent.CompletableFuture;
 import com.clevercloud.api.v2.api.OAuthConsumersApi;
 import com.clevercloud.api.v2.model.OAuth1ConsumerView;
 import com.clevercloud.api.v2.model.SecretView;
@@ -86,7 +87,79 @@ public final class OAuthConsumers {
    * @return the secret
    */
   public Secret secret(String key) {
-    SecretView view = client.call(api().getConsumerSecret(ownerId, Checks.pathSegment(key, "key")));
+    return secretOf(client.call(api().getConsumerSecret(ownerId, Checks.pathSegment(key, "key"))));
+  }
+
+  /**
+   * As {@link #list()}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @return the future consumers
+   */
+  public CompletableFuture<List<OAuth1ConsumerView>> listAsync() {
+    return client.callAsync(api().listConsumers(ownerId));
+  }
+
+  /**
+   * As {@link #get(String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param key the consumer's key
+   * @return the future consumer
+   */
+  public CompletableFuture<OAuth1ConsumerView> getAsync(String key) {
+    return client.callAsync(api().getConsumer(ownerId, Checks.pathSegment(key, "key")));
+  }
+
+  /**
+   * As {@link #create(WannabeOAuth1Consumer)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions. Like every POST, it is never retried.
+   *
+   * @param consumer name, description, URLs and rights
+   * @return the future consumer
+   */
+  public CompletableFuture<OAuth1ConsumerView> createAsync(WannabeOAuth1Consumer consumer) {
+    Objects.requireNonNull(consumer, "consumer == null");
+    return client.callAsync(api().createConsumer(ownerId, consumer));
+  }
+
+  /**
+   * As {@link #update(String, WannabeOAuth1Consumer)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param key the consumer's key
+   * @param consumer the new settings
+   * @return the future consumer
+   */
+  public CompletableFuture<OAuth1ConsumerView> updateAsync(String key, WannabeOAuth1Consumer consumer) {
+    Objects.requireNonNull(consumer, "consumer == null");
+    return client.callAsync(api().updateConsumer(ownerId, Checks.pathSegment(key, "key"), consumer));
+  }
+
+  /**
+   * As {@link #delete(String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param key the consumer's key
+   * @return a future completed with null once deleted
+   */
+  public CompletableFuture<Void> deleteAsync(String key) {
+    return client.callDiscardingBodyAsync(api().deleteConsumer(ownerId, Checks.pathSegment(key, "key")));
+  }
+
+  /**
+   * As {@link #secret(String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param key the consumer's key
+   * @return the future secret
+   */
+  public CompletableFuture<Secret> secretAsync(String key) {
+    return client.callAsync(api().getConsumerSecret(ownerId, Checks.pathSegment(key, "key")), null,
+        OAuthConsumers::secretOf);
+  }
+
+  private static Secret secretOf(SecretView view) {
     if (view == null || view.getSecret() == null || view.getSecret().isEmpty()) {
       throw new ResponseDecodingException("getConsumerSecret: the response had no secret", "getConsumerSecret", 200,
           null, null, null);

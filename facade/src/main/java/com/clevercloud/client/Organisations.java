@@ -1,5 +1,6 @@
 package com.clevercloud.client;
 
+import java.util.concurrent.CompletableFuture;
 import com.clevercloud.api.v2.api.OrganisationsApi;
 import com.clevercloud.api.v2.model.OrganisationView;
 import com.clevercloud.client.internal.Checks;
@@ -31,5 +32,26 @@ public final class Organisations {
    */
   public OrganisationView get(String ownerId) {
     return client.call(client.api(OrganisationsApi.class).getOrganisation(Checks.pathSegment(ownerId, "ownerId")));
+  }
+
+  /**
+   * As {@link #list()}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @return the future organisations
+   */
+  public CompletableFuture<List<OrganisationView>> listAsync() {
+    return client.callAsync(client.api(OrganisationsApi.class).listOrganisations());
+  }
+
+  /**
+   * As {@link #get(String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param ownerId the organisation's or user's id
+   * @return the future organisation
+   */
+  public CompletableFuture<OrganisationView> getAsync(String ownerId) {
+    return client.callAsync(client.api(OrganisationsApi.class).getOrganisation(Checks.pathSegment(ownerId, "ownerId")));
   }
 }

@@ -1,5 +1,6 @@
 package com.clevercloud.client;
 
+import java.util.concurrent.CompletableFuture;
 import com.clevercloud.api.v2.api.AddonsApi;
 import com.clevercloud.api.v2.api.ApplicationsApi;
 import com.clevercloud.api.v2.api.SelfApi;
@@ -59,5 +60,46 @@ public final class Self {
    */
   public List<AddonView> addons() {
     return client.call(client.api(AddonsApi.class).listSelfAddons());
+  }
+
+  /**
+   * As {@link #get()}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @return the future user
+   */
+  public CompletableFuture<UserView> getAsync() {
+    return client.callAsync(client.api(SelfApi.class).getSelf());
+  }
+
+  /**
+   * As {@link #applications()}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @return the future applications
+   */
+  public CompletableFuture<List<ApplicationView>> applicationsAsync() {
+    return client.callAsync(client.api(ApplicationsApi.class).listSelfApplications());
+  }
+
+  /**
+   * As {@link #application(String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param appId the application's id
+   * @return the future application
+   */
+  public CompletableFuture<ApplicationView> applicationAsync(String appId) {
+    return client.callAsync(client.api(ApplicationsApi.class).getSelfApplication(Checks.pathSegment(appId, "appId")));
+  }
+
+  /**
+   * As {@link #addons()}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @return the future add-ons
+   */
+  public CompletableFuture<List<AddonView>> addonsAsync() {
+    return client.callAsync(client.api(AddonsApi.class).listSelfAddons());
   }
 }

@@ -1,5 +1,6 @@
 package com.clevercloud.client;
 
+import java.util.concurrent.CompletableFuture;
 import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.api.v2.model.Summary;
 
@@ -32,5 +33,26 @@ public final class Summaries {
    */
   public Summary get(boolean full) {
     return client.call(client.api(SelfApi.class).getSummary(full));
+  }
+
+  /**
+   * As {@link #get()}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @return the future summary
+   */
+  public CompletableFuture<Summary> getAsync() {
+    return client.callAsync(client.api(SelfApi.class).getSummary(null));
+  }
+
+  /**
+   * As {@link #get(boolean)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param full whether to include everything
+   * @return the future summary
+   */
+  public CompletableFuture<Summary> getAsync(boolean full) {
+    return client.callAsync(client.api(SelfApi.class).getSummary(full));
   }
 }

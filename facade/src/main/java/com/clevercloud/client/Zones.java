@@ -1,5 +1,6 @@
 package com.clevercloud.client;
 
+import java.util.concurrent.CompletableFuture;
 import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.api.v4.model.Zone;
 import com.clevercloud.client.internal.Checks;
@@ -42,5 +43,38 @@ public final class Zones {
    */
   public Zone get(String name) {
     return client.call(client.api(ZonesApi.class).getZone(Checks.pathSegment(name, "name")));
+  }
+
+  /**
+   * As {@link #list()}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @return the future zones
+   */
+  public CompletableFuture<List<Zone>> listAsync() {
+    return listAsync(null, null);
+  }
+
+  /**
+   * As {@link #list(String, String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param ownerId an owner whose private zones to include, or null
+   * @param tag a tag to filter on, or null
+   * @return the future zones
+   */
+  public CompletableFuture<List<Zone>> listAsync(String ownerId, String tag) {
+    return client.callAsync(client.api(ZonesApi.class).listZones(ownerId, tag));
+  }
+
+  /**
+   * As {@link #get(String)}, without blocking: the request is sent on OkHttp's asynchronous path. Invalid
+   * arguments are still thrown at once; failures complete the future exceptionally with the same exceptions.
+   *
+   * @param name for example {@code par}
+   * @return the future zone
+   */
+  public CompletableFuture<Zone> getAsync(String name) {
+    return client.callAsync(client.api(ZonesApi.class).getZone(Checks.pathSegment(name, "name")));
   }
 }

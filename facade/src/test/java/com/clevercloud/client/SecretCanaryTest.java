@@ -20,6 +20,7 @@ import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.exception.ServerException;
 import com.clevercloud.client.exception.TokenCreatedButUnreadableException;
 import com.clevercloud.client.exception.TransportException;
+import com.clevercloud.client.internal.CancellableFuture;
 import com.clevercloud.client.internal.DateTimeParameterConverterFactory;
 import com.clevercloud.client.internal.FamilyGsonConverterFactory;
 import com.clevercloud.client.internal.Operation;
@@ -265,6 +266,9 @@ class SecretCanaryTest extends TestServers {
     seen.add(new OAuth1Signer());
     seen.add(Sensitive.of(Secret.of(PASSWORD), Secret.of(MFA_CODE)));
     seen.add(Sensitive.of(ENV_VALUE));
+    CancellableFuture<Secret> future = new CancellableFuture<>();
+    future.complete(Secret.of(PASSWORD));
+    seen.add(future);
     seen.add(new Operation("createApiToken"));
     seen.add(new FamilyGsonConverterFactory());
     seen.add(new DateTimeParameterConverterFactory());

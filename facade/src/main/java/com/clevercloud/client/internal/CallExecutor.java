@@ -77,8 +77,133 @@ public final class CallExecutor {
    * @return the decoded body, as {@link #execute(Call)}
    * @throws CleverCloudException when the call fails
    */
-  @SuppressWarnings("unchecked")
   public <T> T execute(Call<T> call, Sensitive sensitive) {
+    Prepared prepared = prepare(call, sensitive);
+    Response response = send(prepared.request, prepared.operation);
+    return decodeAndRelease(prepared, response);
+  }
+
+  /**
+   * Sends a call made by a generated interface on OkHttp's asynchronous path ({@code enqueue}): no thread waits for
+   * the answer, which is decoded on OkHttp's dispatcher thread by the same code as {@link #execute(Call)}, so the
+   * future completes with the same value or fails with the same exception (directly, not wrapped). Cancelling the
+   * future cancels the HTTP call. Retries apply as for {@link #execute(Call)}: they are an OkHttp interceptor.
+   *
+   * @param call the call; not executed before
+   * @param <T> the body type
+   * @return the future body; for streaming calls an open {@link ResponseBody} (the caller closes it)
+   */
+  public <T> CancellableFuture<T> executeAsync(Call<T> call) {
+    return executeAsync(call, null);
+  }
+
+  /**
+   * As {@link #executeAsync(Call)}, masking the secret values the request carries should an error answer echo them.
+   *
+   * @param call the call; not executed before
+   * @param sensitive the secret values the request carries, or null
+   * @param <T> the body type
+   * @return the future body
+   */
+  public <T> CancellableFuture<T> executeAsync(Call<T> call, Sensitive sensitive) {
+    return executeAsync(call, sensitive, value -> value);
+  }
+
+  /**
+   * As {@link #executeAsync(Call, Sensitive)}, then turns the decoded value with {@code then}, on the same OkHttp
+   * dispatcher thread; an exception {@code then} throws fails the future as it is.
+   *
+   * @param call the call; not executed before
+   * @param sensitive the secret values the request carries, or null
+   * @param then what to make of the decoded value (it closes a streamed {@link ResponseBody})
+   * @param <T> the body type
+   * @param <U> the result type
+   * @return the future result
+   */
+  public <T, U> CancellableFuture<U> executeAsync(Call<T> call, Sensitive sensitive,
+      java.util.function.Function<? super T, ? extends U> then) {
+    Objects.requireNonNull(then, "then == null");
+    Prepared prepared = prepare(call, sensitive);
+    return sendAsync(prepared.request, prepared.operation,
+        response -> then.apply(this.<T>decodeAndRelease(prepared, response)), true);
+  }
+
+  /**
+   * As {@link #executeDiscardingBody(Call, Sensitive)}, on OkHttp's asynchronous path.
+   *
+   * @param call the call
+   * @param sensitive the secret values the request carries, or null
+   * @return a future completed with null once the call succeeded
+   */
+  public CancellableFuture<Void> executeDiscardingBodyAsync(Call<?> call, Sensitive sensitive) {
+    Objects.requireNonNull(call, "call == null");
+    Request request = tagged(call.request(), sensitive);
+    return sendAsync(request, Operation.of(request), response -> null);
+  }
+
+  /**
+   * Sends a request on OkHttp's asynchronous path: the asynchronous twin of {@link #send(Request, String)}. Error
+   * statuses and I/O failures complete the future exceptionally with the same exceptions {@code send} throws; a 2xx
+   * response is given to {@code handler} on OkHttp's dispatcher thread (it turns it into a value or throws one of the client's
+   * exceptions) and closed afterwards.
+   *
+   * @param request the request
+   * @param operation the operation's name
+   * @param handler what to make of a successful response
+   * @param <T> the value type
+   * @return the future value; cancelling it cancels the call
+   */
+  public <T> CancellableFuture<T> sendAsync(Request request, String operation, java.util.function.Function<Response, T> handler) {
+    return sendAsync(request, operation, handler, false);
+  }
+
+  private <T> CancellableFuture<T> sendAsync(Request request, String operation, java.util.function.Function<Response, T> handler,
+      boolean handlerReleases) {
+    Objects.requireNonNull(handler, "handler == null");
+    okhttp3.Call httpCall = http.newCall(request);
+    CancellableFuture<T> future = new CancellableFuture<>();
+    future.onCancel(httpCall::cancel);
+    httpCall.enqueue(new okhttp3.Callback() {
+      @Override
+      public void onFailure(okhttp3.Call c, IOException e) {
+        future.completeExceptionally(errors.transport(e, operation));
+      }
+
+      @Override
+      public void onResponse(okhttp3.Call c, Response response) {
+        boolean released = false;
+        try {
+          Response ok = checked(response, operation);
+          released = handlerReleases;
+          future.complete(handler.apply(ok));
+        } catch (RuntimeException | Error e) {
+          future.completeExceptionally(e);
+        } finally {
+          if (!released) {
+            response.close();
+          }
+        }
+      }
+    });
+    return future;
+  }
+
+  /** A call's request and what is needed to decode its answer, checked before anything is sent. */
+  private static final class Prepared {
+    final Request request;
+    final Method method;
+    final Type type;
+    final String operation;
+
+    Prepared(Request request, Method method, Type type, String operation) {
+      this.request = request;
+      this.method = method;
+      this.type = type;
+      this.operation = operation;
+    }
+  }
+
+  private static Prepared prepare(Call<?> call, Sensitive sensitive) {
     Objects.requireNonNull(call, "call == null");
     Request request = tagged(call.request(), sensitive);
     Invocation invocation = request.tag(Invocation.class);
@@ -86,10 +211,17 @@ public final class CallExecutor {
       throw new IllegalArgumentException("Not a call made by a Retrofit interface of this client");
     }
     Method method = invocation.method();
-    Type type = bodyType(method);
-    String operation = Operation.of(request);
+    return new Prepared(request, method, bodyType(method), Operation.of(request));
+  }
 
-    Response response = send(request, operation);
+  /**
+   * Decodes a 2xx response (shared by the blocking and asynchronous paths) and closes it, unless the body is handed
+   * over to the caller for streaming.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T decodeAndRelease(Prepared prepared, Response response) {
+    Type type = prepared.type;
+    String operation = prepared.operation;
     boolean handedOver = false;
     try {
       if (type == ResponseBody.class) {
@@ -101,7 +233,8 @@ public final class CallExecutor {
       }
       MediaType contentType = response.body().contentType();
       String text = readBody(response, operation);
-      Converter<ResponseBody, Object> converter = retrofit.responseBodyConverter(type, method.getAnnotations());
+      Converter<ResponseBody, Object> converter =
+          retrofit.responseBodyConverter(type, prepared.method.getAnnotations());
       try {
         return (T) converter.convert(ResponseBody.create(text, contentType));
       } catch (IOException | RuntimeException e) {
@@ -186,6 +319,11 @@ public final class CallExecutor {
     } catch (IOException e) {
       throw errors.transport(e, operation);
     }
+    return checked(response, operation);
+  }
+
+  /** The response if its status is 2xx; else closes it and throws the mapped exception (both paths share this). */
+  private Response checked(Response response, String operation) {
     if (!response.isSuccessful()) {
       try {
         throw errors.fromResponse(response, operation);
