@@ -7,6 +7,7 @@ import com.clevercloud.client.auth.Secret;
 import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.internal.Checks;
+import com.clevercloud.client.internal.CancellableFuture;
 import com.clevercloud.client.internal.Operation;
 import com.clevercloud.client.internal.Routing;
 import com.clevercloud.client.internal.Sensitive;
@@ -14,10 +15,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -66,13 +69,30 @@ public final class OAuth1Flow {
    * @return the request token
    */
   public RequestToken requestToken(String callbackUrl) {
+    return requestTokenFrom(send(requestTokenRequest(callbackUrl), "requestToken"));
+  }
+
+  /**
+   * Step 1, asynchronously: {@link #requestToken(String)} on OkHttp's asynchronous path. Bad arguments throw at once,
+   * before anything is sent.
+   *
+   * @param callbackUrl where the user's browser returns after consenting, or {@code oob}
+   * @return the future request token; cancelling it cancels the call
+   */
+  public CompletableFuture<RequestToken> requestTokenAsync(String callbackUrl) {
+    return sendAsync(requestTokenRequest(callbackUrl), "requestToken", OAuth1Flow::requestTokenFrom);
+  }
+
+  private Request requestTokenRequest(String callbackUrl) {
     Objects.requireNonNull(callbackUrl, "callbackUrl == null");
     Checks.noControlCharacters(callbackUrl, "callbackUrl");
     if (!callbackUrl.equals("oob") && HttpUrl.parse(callbackUrl) == null) {
       throw new IllegalArgumentException("callbackUrl is neither an http(s) URL nor oob");
     }
-    String body = post("v2/oauth/request_token", "requestToken", null, null,
-        Map.of("oauth_callback", callbackUrl));
+    return request("v2/oauth/request_token", "requestToken", null, null, Map.of("oauth_callback", callbackUrl));
+  }
+
+  private static RequestToken requestTokenFrom(String body) {
     Map<String, String> answer = form(body);
     String token = answer.get("oauth_token");
     String secret = answer.get("oauth_token_secret");
@@ -107,10 +127,29 @@ public final class OAuth1Flow {
    *     method and the token's expiration when the API gives it
    */
   public OAuth1Credentials accessToken(RequestToken requestToken, String verifier) {
+    return credentialsFrom(send(accessTokenRequest(requestToken, verifier), "accessToken"));
+  }
+
+  /**
+   * Step 3, asynchronously: {@link #accessToken(RequestToken, String)} on OkHttp's asynchronous path. Bad arguments
+   * throw at once, before anything is sent.
+   *
+   * @param requestToken the request token from step 1
+   * @param verifier the {@code oauth_verifier} the callback received
+   * @return the future credentials; cancelling it cancels the call
+   */
+  public CompletableFuture<OAuth1Credentials> accessTokenAsync(RequestToken requestToken, String verifier) {
+    return sendAsync(accessTokenRequest(requestToken, verifier), "accessToken", this::credentialsFrom);
+  }
+
+  private Request accessTokenRequest(RequestToken requestToken, String verifier) {
     Objects.requireNonNull(requestToken, "requestToken == null");
     Checks.pathSegment(verifier, "verifier");
-    String body = post("v2/oauth/access_token", "accessToken", requestToken.token(), requestToken.secret(),
+    return request("v2/oauth/access_token", "accessToken", requestToken.token(), requestToken.secret(),
         Map.of("oauth_verifier", verifier));
+  }
+
+  private OAuth1Credentials credentialsFrom(String body) {
     Map<String, String> answer = form(body);
     String token = answer.get("oauth_token");
     String secret = answer.get("oauth_token_secret");
@@ -130,21 +169,30 @@ public final class OAuth1Flow {
         .withExpiration(expiration);
   }
 
-  /** Signs and sends one step of the dance; the routing table keeps this request's own Authorization header. */
-  private String post(String path, String operation, String token, Secret tokenSecret, Map<String, String> extra) {
+  /** Signs one step of the dance; the routing table keeps this request's own Authorization header. */
+  private Request request(String path, String operation, String token, Secret tokenSecret, Map<String, String> extra) {
     HttpUrl url = client.routing().baseUrl(Routing.Host.MAIN).resolve(path);
     Map<String, String> params = client.signer().protocolParameters("POST", url.toString(), List.of(), consumerKey,
         consumerSecret, token, tokenSecret, signatureMethod, extra);
-    Request request = new Request.Builder()
+    return new Request.Builder()
         .url(url)
         .header("Authorization", OAuth1Signer.toHeader(params))
         .post(RequestBody.create(new byte[0], FORM))
         .tag(Operation.class, new Operation(operation))
         .tag(Sensitive.class, Sensitive.of(consumerSecret, tokenSecret))
         .build();
+  }
+
+  private String send(Request request, String operation) {
     try (Response response = client.executor().send(request, operation)) {
       return client.executor().readBody(response, operation);
     }
+  }
+
+  /** The asynchronous twin of {@link #send}: the answer is read and parsed on OkHttp's callback thread. */
+  private <T> CancellableFuture<T> sendAsync(Request request, String operation, Function<String, T> parse) {
+    return client.executor().sendAsync(request, operation,
+        response -> parse.apply(client.executor().readBody(response, operation)));
   }
 
   private static Map<String, String> form(String body) {

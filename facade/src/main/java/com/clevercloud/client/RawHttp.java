@@ -7,6 +7,7 @@ import com.clevercloud.client.internal.Routing;
 import com.clevercloud.client.internal.Sensitive;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,16 @@ public final class RawHttp {
    */
   public RawResponse get(String path) {
     return send("GET", path, null);
+  }
+
+  /**
+   * {@code GET path}, asynchronously.
+   *
+   * @param path for example {@code /v2/self}
+   * @return the future response; cancelling it cancels the call
+   */
+  public CompletableFuture<RawResponse> getAsync(String path) {
+    return sendAsync("GET", path, null);
   }
 
   /**
@@ -95,6 +106,29 @@ public final class RawHttp {
    * @throws CleverCloudException if the call fails
    */
   public RawResponse send(String method, String path, String json) {
+    Request request = request(method, path, json);
+    String operation = Operation.of(request);
+    try (Response response = client.executor().send(request, operation)) {
+      return toRawResponse(response, operation);
+    }
+  }
+
+  /**
+   * {@link #send(String, String, String)} on OkHttp's asynchronous path. Bad arguments throw at once, before anything
+   * is sent; failures of the call fail the future with the client's exceptions.
+   *
+   * @param method GET, PUT, POST or DELETE
+   * @param path a path starting with {@code /v2/}, {@code /v4/} or {@code /api-tokens}, with an optional query
+   * @param json a JSON body for PUT and POST, or null
+   * @return the future response; cancelling it cancels the call
+   */
+  public CompletableFuture<RawResponse> sendAsync(String method, String path, String json) {
+    Request request = request(method, path, json);
+    String operation = Operation.of(request);
+    return client.executor().sendAsync(request, operation, response -> toRawResponse(response, operation));
+  }
+
+  private Request request(String method, String path, String json) {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(path, "path == null");
     String m = method.toUpperCase(Locale.ROOT);
@@ -107,16 +141,17 @@ public final class RawHttp {
     HttpUrl url = resolve(path);
     String operation = m + " " + url.encodedPath();
     RequestBody body = m.equals("POST") || m.equals("PUT") ? RequestBody.create(json == null ? "" : json, JSON) : null;
-    Request request = new Request.Builder()
+    return new Request.Builder()
         .url(url)
         .method(m, body)
         .tag(Operation.class, new Operation(operation))
         .tag(Sensitive.class, json == null ? null : bodyValues(json))
         .build();
-    try (Response response = client.executor().send(request, operation)) {
-      String text = client.executor().readBody(response, operation);
-      return new RawResponse(response.code(), text, response.header("Sozu-Id"));
-    }
+  }
+
+  private RawResponse toRawResponse(Response response, String operation) {
+    String text = client.executor().readBody(response, operation);
+    return new RawResponse(response.code(), text, response.header("Sozu-Id"));
   }
 
   /**

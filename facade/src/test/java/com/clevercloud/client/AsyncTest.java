@@ -68,6 +68,9 @@ class AsyncTest extends TestServers {
     WannabeOAuth1Consumer consumer = new WannabeOAuth1Consumer().name("my app");
     return Stream.of(
         row("self.get", SELF, c -> c.self().get(), c -> c.self().getAsync()),
+        row("http.get", SELF, c -> c.http().get("/v2/self"), c -> c.http().getAsync("/v2/self")),
+        row("http.send", SELF, c -> c.http().send("PUT", "/v2/self", "{}"),
+            c -> c.http().sendAsync("PUT", "/v2/self", "{}")),
         row("self.applications", "[" + APP + "]", c -> c.self().applications(), c -> c.self().applicationsAsync()),
         row("self.application", APP, c -> c.self().application("app_1"), c -> c.self().applicationAsync("app_1")),
         row("self.addons", "[{\"id\":\"addon_1\"}]", c -> c.self().addons(), c -> c.self().addonsAsync()),

@@ -12,6 +12,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
@@ -81,6 +84,50 @@ class OAuth1FlowTest extends TestServers {
     assertThat(credentials.signatureMethod()).isEqualTo(SignatureMethod.HMAC_SHA512);
     assertThat(credentials.toString()).doesNotContain(CANARY);
     assertThat(bridge.getRequestCount()).isZero();
+  }
+
+  @Test
+  void runsTheDanceAsynchronouslyWithTheSameRequestsAndResults() throws Exception {
+    main.enqueue(form("oauth_token=rt1&oauth_token_secret=" + CANARY + "rts&oauth_callback_confirmed=true"));
+    main.enqueue(form("oauth_token=at1&oauth_token_secret=" + CANARY + "ats&expiration_date=2026-04-15T10:00:00Z"));
+    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+      OAuth1Flow flow = client.oauth1Flow("ck", CANARY + "cs");
+      AtomicReference<String> thread = new AtomicReference<>();
+      RequestToken requestToken = flow.requestTokenAsync("https://app.example.com/callback")
+          .whenComplete((v, e) -> thread.compareAndSet(null, Thread.currentThread().getName()))
+          .get(10, TimeUnit.SECONDS);
+      OAuth1Credentials credentials = flow.accessTokenAsync(requestToken, "verif").get(10, TimeUnit.SECONDS);
+
+      assertThat(requestToken.token()).isEqualTo("rt1");
+      assertThat(credentials.token()).isEqualTo("at1");
+      assertThat(credentials.tokenSecret().reveal()).isEqualTo(CANARY + "ats");
+      assertThat(credentials.expiration()).contains(Instant.parse("2026-04-15T10:00:00Z"));
+      // A dependent stage attached before completion runs on the thread that completed the future.
+      assertThat(thread.get()).satisfiesAnyOf(t -> assertThat(t).startsWith("OkHttp"),
+          t -> assertThat(t).isEqualTo(Thread.currentThread().getName()));
+    }
+    RecordedRequest step1 = take(main);
+    assertThat(step1.getTarget()).isEqualTo("/v2/oauth/request_token");
+    Map<String, String> p1 = oauthHeader(step1.getHeaders().get("Authorization"));
+    assertThat(p1.get("oauth_signature")).isEqualTo(expectedHmac(step1, p1, "HmacSHA512", CANARY + "cs", ""));
+    RecordedRequest step3 = take(main);
+    Map<String, String> p3 = oauthHeader(step3.getHeaders().get("Authorization"));
+    assertThat(p3).containsEntry("oauth_token", "rt1").containsEntry("oauth_verifier", "verif");
+    assertThat(p3.get("oauth_signature"))
+        .isEqualTo(expectedHmac(step3, p3, "HmacSHA512", CANARY + "cs", CANARY + "rts"));
+  }
+
+  @Test
+  void asynchronousDanceFailuresAreTheSameExceptionsAndBadArgumentsThrowAtOnce() {
+    main.enqueue(form("oauth_token=&oauth_token_secret=" + CANARY));
+    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+      OAuth1Flow flow = client.oauth1Flow("ck", "cs");
+      assertThatThrownBy(() -> flow.requestTokenAsync("not a url")).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> flow.requestTokenAsync("oob").get(10, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOf(ResponseDecodingException.class).hasMessageNotContaining(CANARY);
+    }
+    assertThat(main.getRequestCount()).isEqualTo(1);
   }
 
   @Test
