@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Reproduces every figure of BENCHMARKS.md in one run and writes them to benchmarks/target/results/:
+#   signing.json           OAuth1 signing and its breakdown (JMH, 1 thread, -prof gc)
+#   paired-t{1,8,32}.json  facade/raw latency ratios, both sides interleaved (JMH, the targets' figures); the PDF is
+#                          written to /dev/shm (memory) so that the disk does not swamp the client's own cost
+#   paired-disk-t8.json    the PDF pair again at 8 threads, written to disk (benchmarks/target/downloads)
+#   client-t{1,8,32}.json  facade and raw OkHttp + Gson each on its own (JMH avgt, -prof gc), 1, 8 and 32 threads
+#   client-thrpt-t8.json   optional stage thrpt: JMH's throughput mode at 8 threads, a cross-check of the calls/s
+#                          derived from the mean latencies (closed loop: calls/s = threads / mean latency)
+#   heap.md                heap growth while streaming the 5 MiB PDF
+#   files.md               the file-system share of the PDF download (in place vs the facade's temp file + rename)
+#   side-by-side.md        @clevercloud/client on Node vs the facade
+#   report.md              the tables, made from the files above
+#
+#   benchmarks/run-benchmarks.sh                 # every stage but thrpt, ~25 minutes on 2 cores
+#   benchmarks/run-benchmarks.sh signing paired  # some stages only: signing paired disk client thrpt heap files side report
+#
+# JMH settings: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement (JMH_OPTS overrides them). Nothing else should run on
+# the machine meanwhile: the load average is recorded before and after each stage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAR=benchmarks/target/benchmarks.jar
+OUT=benchmarks/target/results
+JMH_OPTS=${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}
+stages=("$@")
+[[ ${#stages[@]} -gt 0 ]] || stages=(signing paired disk client heap files side report)
+
+if [[ ! -f $JAR ]]; then
+  ./mvnw -B -q -pl benchmarks -am package -DskipTests
+fi
+mkdir -p "$OUT"
+load() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"; }
+{
+  echo "cores: $(nproc) ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs))"
+  echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+  echo "java: $(java -version 2>&1 | tr '\n' ' ')"
+  echo "node: $(node --version)"
+  echo "kernel: $(uname -sr)"
+  echo "code: $(git rev-parse --short HEAD 2>/dev/null || echo '?'), facade sources $(find facade/src/main -type f | sort \
+    | xargs cat | sha256sum | cut -c1-12)$(git diff --quiet HEAD -- facade 2>/dev/null || echo ' (uncommitted changes)')"
+} >"$OUT/machine.txt"
+cat "$OUT/machine.txt"
+
+for stage in "${stages[@]}"; do
+  echo "== $stage ($(load))"
+  case $stage in
+    signing)
+      java -jar "$JAR" 'Signing(Breakdown)?Benchmark' $JMH_OPTS -t 1 -prof gc -rf json -rff "$OUT/signing.json" ;;
+    paired)
+      for t in 1 8 32; do
+        java -jar "$JAR" PairedBenchmark $JMH_OPTS -t "$t" -rf json -rff "$OUT/paired-t$t.json"
+      done ;;
+    disk)
+      mkdir -p benchmarks/target/downloads
+      java -jar "$JAR" PairedBenchmark $JMH_OPTS -t 8 -p call=pdf \
+        -jvmArgsAppend "-Dbench.dir=$PWD/benchmarks/target/downloads" -rf json -rff "$OUT/paired-disk-t8.json" ;;
+    client)
+      for t in 1 8 32; do
+        java -jar "$JAR" ClientBenchmark $JMH_OPTS -t "$t" -prof gc -rf json -rff "$OUT/client-t$t.json"
+      done ;;
+    thrpt)
+      java -jar "$JAR" ClientBenchmark $JMH_OPTS -t 8 -bm thrpt -tu s -rf json -rff "$OUT/client-thrpt-t8.json" ;;
+    heap)
+      java -cp "$JAR" com.clevercloud.client.benchmarks.StreamingHeapProbe | tee "$OUT/heap.md" ;;
+    files)
+      mkdir -p benchmarks/target/downloads
+      { java -cp "$JAR" com.clevercloud.client.benchmarks.FileReplaceProbe "$PWD/benchmarks/target/downloads" 8
+        echo
+        java -cp "$JAR" com.clevercloud.client.benchmarks.FileReplaceProbe /dev/shm/clevercloud-bench 8
+        rmdir /dev/shm/clevercloud-bench 2>/dev/null || true; } | tee "$OUT/files.md" ;;
+    side)
+      benchmarks/side-by-side.sh | tee "$OUT/side-by-side.md" ;;
+    report)
+      shopt -s nullglob
+      java -cp "$JAR" com.clevercloud.client.benchmarks.Report "$OUT"/*.json | tee "$OUT/report.md" ;;
+    *)
+      echo "unknown stage $stage (signing paired disk client thrpt heap files side report)" >&2; exit 2 ;;
+  esac
+  echo "== $stage done ($(load))"
+done
