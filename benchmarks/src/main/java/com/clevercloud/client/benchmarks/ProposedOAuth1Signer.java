@@ -30,8 +30,10 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>encode each protocol parameter once, and reuse it for both the base string and the header (the facade encodes
  *       them twice);</li>
  *   <li>decode query values only when they hold {@code %} or {@code +};</li>
- *   <li>one {@link Mac} per thread and algorithm, re-keyed per request, instead of {@code Mac.getInstance} (a provider
- *       lookup) per request.</li>
+ *   <li>write the base string's parameter part in one pass from the already-encoded pairs, instead of joining them and
+ *       percent-encoding the joined string;</li>
+ *   <li>a {@link Mac} keyed once per credentials and method and cloned per request, instead of {@code Mac.getInstance}
+ *       (a provider lookup) and {@code init} (two hash blocks of key schedule) per request.</li>
  * </ol>
  */
 final class ProposedOAuth1Signer {
@@ -41,7 +43,18 @@ final class ProposedOAuth1Signer {
     int byName = a[0].compareTo(b[0]);
     return byName != 0 ? byName : a[1].compareTo(b[1]);
   };
-  private static final ThreadLocal<Mac[]> MACS = ThreadLocal.withInitial(() -> new Mac[SignatureMethod.values().length]);
+  /**
+   * A MAC keyed once per credentials and method, cloned per request (cloning copies the keyed state; the facade would
+   * keep it in a package-private field of {@code OAuth1Credentials}, which holds the same secrets anyway).
+   */
+  private volatile KeyedMacs keyed = new KeyedMacs(null);
+
+  /** The keyed MACs of one credentials object: a client signs with one, so one entry is enough. */
+  private record KeyedMacs(OAuth1Credentials credentials, Mac... macs) {
+    KeyedMacs(OAuth1Credentials credentials) {
+      this(credentials, new Mac[SignatureMethod.values().length]);
+    }
+  }
 
   private final Clock clock;
   private final Supplier<String> nonces;
@@ -75,16 +88,21 @@ final class ProposedOAuth1Signer {
         all.add(p);
       }
       all.sort(BY_NAME_THEN_VALUE);
-      StringBuilder normalized = new StringBuilder(512);
+      // METHOD&pe(uri)&pe(k1=v1&k2=v2…), written in one pass: the names and values are already encoded, so encoding
+      // them again only turns '%' into "%25", and '=' and '&' become "%3D" and "%26".
+      StringBuilder base = new StringBuilder(640).append(method.toUpperCase(Locale.ROOT)).append('&')
+          .append(percentEncode(baseStringUri(url))).append('&');
+      boolean first = true;
       for (String[] p : all) {
-        if (normalized.length() > 0) {
-          normalized.append('&');
+        if (!first) {
+          base.append("%26");
         }
-        normalized.append(p[0]).append('=').append(p[1]);
+        first = false;
+        appendReencoded(base, p[0]);
+        base.append("%3D");
+        appendReencoded(base, p[1]);
       }
-      String base = method.toUpperCase(Locale.ROOT) + '&' + percentEncode(baseStringUri(url)) + '&'
-          + percentEncode(normalized.toString());
-      signature = hmac(signatureMethod, key, base);
+      signature = hmac(signatureMethod, credentials, key, base.toString());
     }
     StringBuilder header = new StringBuilder(400).append("OAuth ");
     for (String[] p : oauth) {
@@ -115,6 +133,16 @@ final class ProposedOAuth1Signer {
       }
       start = amp + 1;
     }
+  }
+
+  /** Appends an already percent-encoded value encoded once more: only {@code %} needs it. */
+  private static void appendReencoded(StringBuilder sb, String encoded) {
+    int from = 0;
+    for (int i = encoded.indexOf('%'); i >= 0; i = encoded.indexOf('%', i + 1)) {
+      sb.append(encoded, from, i).append("%25");
+      from = i + 1;
+    }
+    sb.append(encoded, from, encoded.length());
   }
 
   private static String formDecode(String s) {
@@ -190,18 +218,26 @@ final class ProposedOAuth1Signer {
         || c == '-' || c == '.' || c == '_' || c == '~';
   }
 
-  private static String hmac(SignatureMethod method, String key, String baseString) {
+  private String hmac(SignatureMethod method, OAuth1Credentials credentials, String key, String baseString) {
     String algorithm = method == SignatureMethod.HMAC_SHA1 ? "HmacSHA1" : "HmacSHA512";
     try {
-      Mac[] macs = MACS.get();
-      Mac mac = macs[method.ordinal()];
-      if (mac == null) {
-        mac = Mac.getInstance(algorithm);
-        macs[method.ordinal()] = mac;
+      KeyedMacs current = keyed;
+      if (current.credentials() != credentials) {
+        current = new KeyedMacs(credentials);
+        keyed = current;
       }
-      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
+      Mac prototype = current.macs()[method.ordinal()];
+      if (prototype == null) {
+        prototype = Mac.getInstance(algorithm);
+        prototype.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
+        current.macs()[method.ordinal()] = prototype; // a benign race: at worst two threads key one each
+      }
+      Mac mac;
+      synchronized (prototype) { // clone() reads the prototype's state; it is never updated after init
+        mac = (Mac) prototype.clone();
+      }
       return Base64.getEncoder().encodeToString(mac.doFinal(baseString.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | CloneNotSupportedException e) {
       throw new IllegalStateException("Cannot compute " + method.wireName(), e);
     }
   }
