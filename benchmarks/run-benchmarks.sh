@@ -3,7 +3,8 @@
 #   signing.json           OAuth1 signing and its breakdown (JMH, 1 thread, -prof gc)
 #   paired-t{1,8,32}.json  facade/raw latency ratios, both sides interleaved (JMH, the targets' figures); the PDF is
 #                          written to /dev/shm (memory) so that the disk does not swamp the client's own cost
-#   paired-disk-t8.json    the PDF pair again at 8 threads, written to disk (benchmarks/target/downloads)
+#   paired-disk-t8.json    the PDF pair again at 8 threads, written to disk (benchmarks/target/downloads), and with a
+#                          baseline that also writes a temporary file and renames it over the target
 #   client-t{1,8,32}.json  facade and raw OkHttp + Gson each on its own (JMH avgt, -prof gc), 1, 8 and 32 threads
 #   client-thrpt-t8.json   optional stage thrpt: JMH's throughput mode at 8 threads, a cross-check of the calls/s
 #                          derived from the mean latencies (closed loop: calls/s = threads / mean latency)
@@ -53,7 +54,7 @@ for stage in "${stages[@]}"; do
       done ;;
     disk)
       mkdir -p benchmarks/target/downloads
-      java -jar "$JAR" PairedBenchmark $JMH_OPTS -t 8 -p call=pdf \
+      java -jar "$JAR" PairedBenchmark $JMH_OPTS -t 8 -p call=pdf,pdfAtomicBaseline \
         -jvmArgsAppend "-Dbench.dir=$PWD/benchmarks/target/downloads" -rf json -rff "$OUT/paired-disk-t8.json" ;;
     client)
       for t in 1 8 32; do

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,21 @@ final class Clients implements AutoCloseable {
 
   long pdfRaw(Path file) {
     return raw.invoicePdf(Fixtures.OWNER_ID, Fixtures.INVOICE, file);
+  }
+
+  /**
+   * The raw download written the way the facade writes a file: to a temporary file next to the target, then renamed
+   * over it. Not a baseline for the targets; it tells the file system's share from the client's.
+   */
+  long pdfRawAtomic(Path file) {
+    try {
+      Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".part");
+      long size = pdfRaw(temp);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return size;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -42,7 +42,11 @@ public class PairedBenchmark {
   @Param({"API_TOKEN", "OAUTH1_HMAC_SHA512"})
   public Auth auth;
 
-  /** The call: {@code self}, {@code applications} or {@code pdf}. */
+  /**
+   * The call: {@code self}, {@code applications} or {@code pdf}; {@code pdfAtomicBaseline} is the PDF again with a
+   * baseline that also writes through a temporary file renamed over the target, as the facade does (run by the
+   * {@code disk} stage only, to tell the file system's share from the client's).
+   */
   @Param({"self", "applications", "pdf"})
   public String call;
 
@@ -60,7 +64,7 @@ public class PairedBenchmark {
     clients.close();
   }
 
-  /** Per-thread timings, reported by JMH as auxiliary counters (public fields), and the thread's PDF file. */
+  /** Per-thread timings, reported by JMH as auxiliary counters (public fields), and the thread's PDF files. */
   @AuxCounters(AuxCounters.Type.EVENTS)
   @State(Scope.Thread)
   public static class Timings {
@@ -75,12 +79,16 @@ public class PairedBenchmark {
     /** CPU time of the calling thread in raw calls this iteration. */
     public long rawCpuNanos;
     private boolean facadeFirst;
-    private Path file;
+    // One target file per side: on a disk, a side writing over the file the other side has just written would wait
+    // for that file's write-back, and charge the other side's I/O to itself.
+    private Path facadeFile;
+    private Path rawFile;
 
-    /** Creates the thread's file. */
+    /** Creates the thread's files. */
     @Setup(Level.Trial)
-    public void createFile() {
-      file = Clients.tempFile();
+    public void createFiles() {
+      facadeFile = Clients.tempFile();
+      rawFile = Clients.tempFile();
     }
 
     /** Counters start from zero in every iteration. */
@@ -94,13 +102,14 @@ public class PairedBenchmark {
     }
 
     /**
-     * Deletes the file.
+     * Deletes the files.
      *
-     * @throws IOException if it cannot be deleted
+     * @throws IOException if they cannot be deleted
      */
     @TearDown(Level.Trial)
-    public void deleteFile() throws IOException {
-      Files.deleteIfExists(file);
+    public void deleteFiles() throws IOException {
+      Files.deleteIfExists(facadeFile);
+      Files.deleteIfExists(rawFile);
     }
   }
 
@@ -146,7 +155,7 @@ public class PairedBenchmark {
     return switch (call) {
       case "self" -> clients.selfFacade();
       case "applications" -> clients.applicationsFacade();
-      case "pdf" -> clients.pdfFacade(t.file);
+      case "pdf", "pdfAtomicBaseline" -> clients.pdfFacade(t.facadeFile);
       default -> throw new IllegalArgumentException(call);
     };
   }
@@ -155,7 +164,8 @@ public class PairedBenchmark {
     return switch (call) {
       case "self" -> clients.selfRaw();
       case "applications" -> clients.applicationsRaw();
-      case "pdf" -> clients.pdfRaw(t.file);
+      case "pdf" -> clients.pdfRaw(t.rawFile);
+      case "pdfAtomicBaseline" -> clients.pdfRawAtomic(t.rawFile);
       default -> throw new IllegalArgumentException(call);
     };
   }

@@ -109,7 +109,7 @@ public final class Report {
     System.out.println("| call | credential | threads | raw µs/call | facade µs/call | facade/raw | per-iteration range "
         + "| target | client CPU µs/call raw → facade |");
     System.out.println("|---|---|---:|---:|---:|---:|---|---|---:|");
-    for (String call : new String[] {"self", "applications", "pdf", "pdfDisk"}) {
+    for (String call : new String[] {"self", "applications", "pdf", "pdfDisk", "pdfAtomicBaselineDisk"}) {
       for (String auth : new String[] {"API_TOKEN", "OAUTH1_HMAC_SHA512"}) {
         for (int threads : new int[] {1, 8, 32}) {
           Result r = byKey.get(call + "|" + auth + "|" + threads);
@@ -265,6 +265,7 @@ public final class Report {
       case "applications" -> "1,000 applications";
       case "pdf" -> "5 MiB PDF to a file";
       case "pdfDisk" -> "5 MiB PDF to a file on disk (ext4)";
+      case "pdfAtomicBaselineDisk" -> "5 MiB PDF on disk, baseline also writes temp file + rename";
       default -> call;
     };
   }
