@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +39,7 @@ public final class OAuth1Signer {
 
   private final Clock clock;
   private final Supplier<String> nonces;
+  private volatile KeyedMac keyed;
 
   /** A signer with the system clock and 128-bit random nonces from {@link SecureRandom}. */
   public OAuth1Signer() {
@@ -85,8 +85,14 @@ public final class OAuth1Signer {
   public String authorizationHeader(String method, String url, List<Map.Entry<String, String>> formParameters,
       OAuth1Credentials credentials, SignatureMethod signatureMethod) {
     Objects.requireNonNull(credentials, "credentials == null");
-    return toHeader(protocolParameters(method, url, formParameters, credentials.consumerKey(),
-        credentials.consumerSecret(), credentials.token(), credentials.tokenSecret(), signatureMethod, Map.of()));
+    Signed signed = sign(method, url, formParameters, credentials.consumerKey(), credentials.consumerSecret(),
+        credentials.token(), credentials.tokenSecret(), signatureMethod, Map.of());
+    // Written from the pairs encoded for the base string: each value is percent-encoded once per request.
+    StringBuilder sb = new StringBuilder(400).append("OAuth ");
+    for (String[] p : signed.protocol) {
+      sb.append(p[ENCODED_NAME]).append("=\"").append(p[ENCODED_VALUE]).append("\", ");
+    }
+    return sb.append("oauth_signature=\"").append(percentEncode(signed.signature)).append('"').toString();
   }
 
   /**
@@ -127,6 +133,28 @@ public final class OAuth1Signer {
   public Map<String, String> protocolParameters(String method, String url,
       List<Map.Entry<String, String>> formParameters, String consumerKey, Secret consumerSecret, String token,
       Secret tokenSecret, SignatureMethod signatureMethod, Map<String, String> extraProtocolParameters) {
+    Signed signed = sign(method, url, formParameters, consumerKey, consumerSecret, token, tokenSecret,
+        signatureMethod, extraProtocolParameters);
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String[] p : signed.protocol) {
+      params.put(p[NAME], p[VALUE]);
+    }
+    params.put("oauth_signature", signed.signature);
+    return params;
+  }
+
+  // The columns of a protocol parameter: decoded name and value, then both percent-encoded.
+  private static final int NAME = 0;
+  private static final int VALUE = 1;
+  private static final int ENCODED_NAME = 2;
+  private static final int ENCODED_VALUE = 3;
+
+  /** The protocol parameters in sending order (each {@code {name, value, pe(name), pe(value)}}) and the signature. */
+  private record Signed(List<String[]> protocol, String signature) {}
+
+  private Signed sign(String method, String url, List<Map.Entry<String, String>> formParameters, String consumerKey,
+      Secret consumerSecret, String token, Secret tokenSecret, SignatureMethod signatureMethod,
+      Map<String, String> extraProtocolParameters) {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(url, "url == null");
     Objects.requireNonNull(formParameters, "formParameters == null");
@@ -138,29 +166,103 @@ public final class OAuth1Signer {
     if (nonce == null || nonce.isBlank()) {
       throw new IllegalStateException("The nonce source gave no nonce");
     }
-
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("oauth_consumer_key", consumerKey);
+    List<String[]> protocol = new ArrayList<>(6 + extraProtocolParameters.size());
+    addProtocol(protocol, "oauth_consumer_key", consumerKey);
     if (token != null) {
-      params.put("oauth_token", token);
+      addProtocol(protocol, "oauth_token", token);
     }
-    params.put("oauth_signature_method", signatureMethod.wireName());
-    params.put("oauth_timestamp", Long.toString(clock.instant().getEpochSecond()));
-    params.put("oauth_nonce", nonce);
-    params.put("oauth_version", "1.0");
-    params.putAll(extraProtocolParameters);
+    addProtocol(protocol, "oauth_signature_method", signatureMethod.wireName());
+    addProtocol(protocol, "oauth_timestamp", Long.toString(clock.instant().getEpochSecond()));
+    addProtocol(protocol, "oauth_nonce", nonce);
+    addProtocol(protocol, "oauth_version", "1.0");
+    extraProtocolParameters.forEach((k, v) -> addProtocol(protocol, k, v));
 
-    String signature;
+    String key = signingKey(consumerSecret, tokenSecret);
     if (signatureMethod == SignatureMethod.PLAINTEXT) {
-      signature = signingKey(consumerSecret, tokenSecret);
-    } else {
-      List<Map.Entry<String, String>> all = new ArrayList<>(queryParameters(url));
-      all.addAll(formParameters);
-      params.forEach((k, v) -> all.add(new SimpleImmutableEntry<>(k, v)));
-      signature = hmac(signatureMethod, signingKey(consumerSecret, tokenSecret), baseString(method, url, all));
+      return new Signed(protocol, key);
     }
-    params.put("oauth_signature", signature);
-    return params;
+    List<String[]> all = new ArrayList<>(protocol.size() + formParameters.size() + 8);
+    addEncodedQuery(url, all);
+    for (Map.Entry<String, String> p : formParameters) {
+      all.add(encodedPair(p.getKey(), p.getValue()));
+    }
+    for (String[] p : protocol) {
+      all.add(new String[] {p[ENCODED_NAME], p[ENCODED_VALUE]});
+    }
+    return new Signed(protocol, mac(signatureMethod, key, encodedBaseString(method, url, all)));
+  }
+
+  /** The query's pairs, each {@code pe(form-decode(…))} as RFC 5849 §3.4.1.3 asks, in one pass over the URL. */
+  private static void addEncodedQuery(String url, List<String[]> out) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return;
+    }
+    int hash = url.indexOf('#', q);
+    int end = hash < 0 ? url.length() : hash;
+    for (int start = q + 1; start < end; ) {
+      int amp = url.indexOf('&', start);
+      if (amp < 0 || amp > end) {
+        amp = end;
+      }
+      if (amp > start) {
+        int eq = url.indexOf('=', start);
+        boolean hasValue = eq >= 0 && eq < amp;
+        out.add(new String[] {reencodeFormComponent(url, start, hasValue ? eq : amp),
+            hasValue ? reencodeFormComponent(url, eq + 1, amp) : ""});
+      }
+      start = amp + 1;
+    }
+  }
+
+  /**
+   * {@code pe(form-decode(s))} for {@code s = url[from, to)}, written directly: {@code +} becomes {@code %20}, an
+   * escaped unreserved character is unescaped, any other escape is kept with upper-case hex, and a reserved character
+   * sent bare is escaped. Escapes of non-ASCII bytes (and malformed ones) take the decoder's way, which validates
+   * UTF-8 (and rejects a malformed escape) exactly as before.
+   */
+  private static String reencodeFormComponent(String url, int from, int to) {
+    StringBuilder sb = null;
+    for (int i = from; i < to; i++) {
+      char c = url.charAt(i);
+      int b = c;
+      if (c == '+') {
+        b = ' ';
+      } else if (c == '%') {
+        int hi = i + 2 < to ? Character.digit(url.charAt(i + 1), 16) : -1;
+        int lo = i + 2 < to ? Character.digit(url.charAt(i + 2), 16) : -1;
+        if (hi < 0 || lo < 0 || hi >= 8) {
+          return percentEncode(URLDecoder.decode(url.substring(from, to), StandardCharsets.UTF_8));
+        }
+        b = hi * 16 + lo;
+        i += 2;
+      } else if (c >= 0x80) {
+        return percentEncode(URLDecoder.decode(url.substring(from, to), StandardCharsets.UTF_8));
+      }
+      if (b == c && unreserved(b)) {
+        if (sb != null) {
+          sb.append(c);
+        }
+        continue;
+      }
+      if (sb == null) {
+        sb = new StringBuilder(to - from + 16).append(url, from, i - (c == '%' ? 2 : 0));
+      }
+      if (unreserved(b)) {
+        sb.append((char) b);
+      } else {
+        sb.append('%').append(HEX.charAt(b >> 4)).append(HEX.charAt(b & 0xF));
+      }
+    }
+    return sb == null ? url.substring(from, to) : sb.toString();
+  }
+
+  private static void addProtocol(List<String[]> protocol, String name, String value) {
+    protocol.add(new String[] {name, value, percentEncode(name), percentEncode(value)});
+  }
+
+  private static String[] encodedPair(String name, String value) {
+    return new String[] {percentEncode(name), percentEncode(value)};
   }
 
   /**
@@ -171,8 +273,47 @@ public final class OAuth1Signer {
    * @param parameters every parameter to sign: query, form body and protocol parameters, decoded
    */
   static String baseString(String method, String url, List<Map.Entry<String, String>> parameters) {
-    return method.toUpperCase(Locale.ROOT) + '&' + percentEncode(baseStringUri(url)) + '&'
-        + percentEncode(normalizeParameters(parameters));
+    List<String[]> encoded = new ArrayList<>(parameters.size());
+    for (Map.Entry<String, String> p : parameters) {
+      encoded.add(encodedPair(p.getKey(), p.getValue()));
+    }
+    return encodedBaseString(method, url, encoded);
+  }
+
+  /** The base string from percent-encoded pairs, which it sorts (RFC 5849 §3.4.1.3.2). */
+  private static String encodedBaseString(String method, String url, List<String[]> encoded) {
+    encoded.sort(OAuth1Signer::byNameThenValue);
+    // pe(k1=v1&k2=v2…) in one pass: the names and values are already encoded, so encoding them again only turns '%'
+    // into "%25", while the '=' and '&' that join them become "%3D" and "%26".
+    StringBuilder sb = new StringBuilder(512).append(method.toUpperCase(Locale.ROOT)).append('&')
+        .append(percentEncode(baseStringUri(url))).append('&');
+    boolean first = true;
+    for (String[] p : encoded) {
+      if (!first) {
+        sb.append("%26");
+      }
+      first = false;
+      appendReencoded(sb, p[0]);
+      sb.append("%3D");
+      appendReencoded(sb, p[1]);
+    }
+    return sb.toString();
+  }
+
+  /** Encoded pairs by name, then value: encoded strings are ASCII, so String order is the RFC's byte order. */
+  private static int byNameThenValue(String[] a, String[] b) {
+    int byName = a[0].compareTo(b[0]);
+    return byName != 0 ? byName : a[1].compareTo(b[1]);
+  }
+
+  /** Appends a percent-encoded text encoded once more: only its {@code %} signs change. */
+  private static void appendReencoded(StringBuilder sb, String encoded) {
+    int from = 0;
+    for (int i = encoded.indexOf('%'); i >= 0; i = encoded.indexOf('%', i + 1)) {
+      sb.append(encoded, from, i).append("%25");
+      from = i + 1;
+    }
+    sb.append(encoded, from, encoded.length());
   }
 
   /** RFC 5849 §3.4.1.2: lower-case scheme and host, no default port, the path as sent, no query or fragment. */
@@ -229,27 +370,36 @@ public final class OAuth1Signer {
     if (encoded == null || encoded.isEmpty()) {
       return result;
     }
-    for (String pair : encoded.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
+    int start = 0;
+    int end = encoded.length();
+    while (start <= end) {
+      int amp = encoded.indexOf('&', start);
+      if (amp < 0) {
+        amp = end;
       }
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      result.add(new SimpleImmutableEntry<>(URLDecoder.decode(name, StandardCharsets.UTF_8),
-          URLDecoder.decode(value, StandardCharsets.UTF_8)));
+      if (amp > start) {
+        int eq = encoded.indexOf('=', start);
+        boolean hasValue = eq >= 0 && eq < amp;
+        result.add(new SimpleImmutableEntry<>(formDecode(encoded.substring(start, hasValue ? eq : amp)),
+            hasValue ? formDecode(encoded.substring(eq + 1, amp)) : ""));
+      }
+      start = amp + 1;
     }
     return result;
+  }
+
+  /** Form-decodes, skipping the decoder when there is nothing to decode (most names and values). */
+  private static String formDecode(String s) {
+    return s.indexOf('%') < 0 && s.indexOf('+') < 0 ? s : URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
   /** RFC 5849 §3.4.1.3.2: encode each name and value, sort by name then value, join with {@code &}. */
   static String normalizeParameters(List<Map.Entry<String, String>> parameters) {
     List<String[]> encoded = new ArrayList<>(parameters.size());
     for (Map.Entry<String, String> p : parameters) {
-      encoded.add(new String[] {percentEncode(p.getKey()), percentEncode(p.getValue())});
+      encoded.add(encodedPair(p.getKey(), p.getValue()));
     }
-    // Encoded strings are ASCII, so String order is the byte order the RFC asks for.
-    encoded.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
+    encoded.sort(OAuth1Signer::byNameThenValue);
     StringBuilder sb = new StringBuilder();
     for (String[] p : encoded) {
       if (sb.length() > 0) {
@@ -268,18 +418,33 @@ public final class OAuth1Signer {
    * @return the encoded text
    */
   public static String percentEncode(String value) {
+    int n = value.length();
+    int i = 0;
+    while (i < n && unreserved(value.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      return value; // the common case (every oauth_* name, keys, nonces, timestamps): nothing to copy
+    }
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    StringBuilder sb = new StringBuilder(bytes.length + 16);
+    byte[] out = new byte[bytes.length * 3];
+    int o = 0;
     for (byte b : bytes) {
       int c = b & 0xFF;
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~') {
-        sb.append((char) c);
+      if (unreserved(c)) {
+        out[o++] = (byte) c;
       } else {
-        sb.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
+        out[o++] = '%';
+        out[o++] = (byte) HEX.charAt(c >> 4);
+        out[o++] = (byte) HEX.charAt(c & 0xF);
       }
     }
-    return sb.toString();
+    return new String(out, 0, o, StandardCharsets.US_ASCII);
+  }
+
+  private static boolean unreserved(int c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+        || c == '-' || c == '.' || c == '_' || c == '~';
   }
 
   /** {@code pe(consumerSecret)&pe(tokenSecret)}: the HMAC key, and the PLAINTEXT signature itself. */
@@ -289,14 +454,55 @@ public final class OAuth1Signer {
   }
 
   static String hmac(SignatureMethod method, String key, String baseString) {
+    return base64Mac(newMac(method, key), baseString);
+  }
+
+  /**
+   * As {@link #hmac}, with a MAC keyed once and cloned per request: {@code Mac.getInstance} (a provider lookup) and
+   * {@code init} (the key schedule) cost more than signing a request. The one cached MAC is for the last key and
+   * method used, which for a client is always the same; it is compared by value, so a client whose secrets change,
+   * or are wiped (then {@link Secret#reveal()} refuses before this), never signs with a stale key.
+   */
+  private String mac(SignatureMethod method, String key, String baseString) {
+    KeyedMac cached = keyed;
+    if (cached != null && cached.method == method && cached.key.equals(key)) {
+      try {
+        return base64Mac((Mac) cached.prototype.clone(), baseString); // clone() only reads the keyed state
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError("a cached MAC was cloned once already", e);
+      }
+    }
+    Mac prototype = newMac(method, key);
+    try {
+      Mac mac = (Mac) prototype.clone();
+      keyed = new KeyedMac(method, key, prototype); // published whole by the volatile write
+      return base64Mac(mac, baseString);
+    } catch (CloneNotSupportedException e) {
+      return base64Mac(prototype, baseString); // a provider without clone(): key per request, as before
+    }
+  }
+
+  /** A keyed MAC never used itself, only cloned, so threads can share it. */
+  private record KeyedMac(SignatureMethod method, String key, Mac prototype) {
+    @Override
+    public String toString() {
+      return "KeyedMac[" + method + "]"; // never the key
+    }
+  }
+
+  private static Mac newMac(SignatureMethod method, String key) {
     try {
       Mac mac = Mac.getInstance(method.macAlgorithm());
       mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), method.macAlgorithm()));
-      return Base64.getEncoder().encodeToString(mac.doFinal(baseString.getBytes(StandardCharsets.UTF_8)));
+      return mac;
     } catch (GeneralSecurityException e) {
       // The JDK ships both; a runtime without them cannot talk to Clever Cloud with HMAC anyway.
       throw new IllegalStateException("Cannot compute " + method.wireName(), e);
     }
+  }
+
+  private static String base64Mac(Mac mac, String baseString) {
+    return Base64.getEncoder().encodeToString(mac.doFinal(baseString.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static int indexOfAny(String s, String chars, int from) {

@@ -130,6 +130,33 @@ class OAuth1SignerTest {
         "ud6nbiCGiEJWNH65iC8taEezRH1rrXp2JcGqdjZSi9CGNjf30Hz4axmQYvZ4weiFSqn2uKHzjHpuFe6TFu1W0g==") + "\"");
   }
 
+  /**
+   * The signer re-encodes query parameters in one pass; it must sign exactly what decoding them (as a form) and
+   * encoding them again (RFC 5849 §3.4.1.3) gives, for escapes in either case, escaped unreserved characters, bare
+   * reserved ones, {@code +}, non-ASCII and invalid UTF-8, empty names and values, and a fragment.
+   */
+  @Test
+  void signsQueryParametersAsDecodedThenEncoded() {
+    OAuth1Credentials creds = Credentials.oauth1("ck", "cs", "tk", "ts");
+    OAuth1Signer signer = fixed(1700000000, "n0nce");
+    for (String query : List.of("since=2025-01-01T00%3A00%3A00Z&limit=50", "a=%7e%7E%2a%2A%41&b=*:/@!$'()",
+        "x=a+b%20c%2Bd", "q=caf%C3%A9&r=caf%c3%a9&s=%FF%FE", "a&&b=&=c&d==e&", "k=%25%2525", "v=1#frag=x&y",
+        "e=\u00e9\u00e8")) {
+      String url = "https://api.clever-cloud.com/v2/x?" + query;
+      List<Map.Entry<String, String>> all = new ArrayList<>(OAuth1Signer.queryParameters(url));
+      all.add(p("oauth_consumer_key", "ck"));
+      all.add(p("oauth_token", "tk"));
+      all.add(p("oauth_signature_method", "HMAC-SHA512"));
+      all.add(p("oauth_timestamp", "1700000000"));
+      all.add(p("oauth_nonce", "n0nce"));
+      all.add(p("oauth_version", "1.0"));
+      String expected = OAuth1Signer.hmac(SignatureMethod.HMAC_SHA512, "cs&ts", OAuth1Signer.baseString("GET", url,
+          all));
+      assertThat(signer.authorizationHeader("GET", url, List.of(), creds, SignatureMethod.HMAC_SHA512))
+          .as(query).endsWith("oauth_signature=\"" + OAuth1Signer.percentEncode(expected) + "\"");
+    }
+  }
+
   @Test
   void percentEncodesPerRfc3986OverUtf8() {
     assertThat(OAuth1Signer.percentEncode("a b")).isEqualTo("a%20b");
