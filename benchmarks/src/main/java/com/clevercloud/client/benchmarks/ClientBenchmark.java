@@ -1,7 +1,5 @@
 package com.clevercloud.client.benchmarks;
 
-import com.clevercloud.api.v2.api.ApplicationsApi;
-import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.api.v2.model.ApplicationView;
 import com.clevercloud.api.v2.model.UserView;
 import java.io.IOException;
@@ -113,31 +111,6 @@ public class ClientBenchmark {
   @Benchmark
   public List<ApplicationView> applicationsRaw() {
     return clients.applicationsRaw();
-  }
-
-  /**
-   * What-if for the proposed {@code CallExecutor} fix: the same routed, authenticated call of the facade
-   * ({@code client.api(SelfApi.class)}), executed by Retrofit itself, which decodes straight from the response stream
-   * instead of reading the body into a {@code String} and re-encoding it first. Not a user-facing path to compare
-   * against the targets; it isolates the cost of that buffering.
-   *
-   * @return the user
-   * @throws IOException on failure
-   */
-  @Benchmark
-  public UserView selfFacadeStreamDecode() throws IOException {
-    return clients.facade.api(SelfApi.class).getSelf().execute().body();
-  }
-
-  /**
-   * What-if for the proposed {@code CallExecutor} fix, for the list (see {@link #selfFacadeStreamDecode()}).
-   *
-   * @return the list
-   * @throws IOException on failure
-   */
-  @Benchmark
-  public List<ApplicationView> applicationsFacadeStreamDecode() throws IOException {
-    return clients.facade.api(ApplicationsApi.class).listApplications(Fixtures.OWNER_ID, null).execute().body();
   }
 
   /**

@@ -181,34 +181,6 @@ public final class Report {
       }
     }
     System.out.println();
-    boolean header = false;
-    for (String call : new String[] {"self", "applications"}) {
-      for (String auth : new String[] {"API_TOKEN", "OAUTH1_HMAC_SHA512"}) {
-        for (int threads : new int[] {1, 8, 32}) {
-          Result raw = byKey.get(call + "Raw|" + auth + "|" + threads);
-          Result facade = byKey.get(call + "Facade|" + auth + "|" + threads);
-          Result whatIf = byKey.get(call + "FacadeStreamDecode|" + auth + "|" + threads);
-          if (raw == null || facade == null || whatIf == null) {
-            continue;
-          }
-          if (!header) {
-            System.out.println("What-if (proposed CallExecutor fix: decode from the stream, as Retrofit does):");
-            System.out.println();
-            System.out.println("| call | credential | threads | facade today µs/call | facade, stream decode µs/call "
-                + "| its ratio to raw | B/call today | B/call stream decode |");
-            System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
-            header = true;
-          }
-          System.out.println(String.format(Locale.ROOT, "| %s | %s | %d | %s ± %s | %s ± %s | %.3f | %s | %s |",
-              label(call), auth.equals("API_TOKEN") ? "API token" : "OAuth1 HMAC-SHA512", threads,
-              num(facade.score()), num(facade.error()), num(whatIf.score()), num(whatIf.error()),
-              whatIf.score() / raw.score(), bytes(facade.alloc()), bytes(whatIf.alloc())));
-        }
-      }
-    }
-    if (header) {
-      System.out.println();
-    }
   }
 
   private static void throughputTable(List<Result> results) {

@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Where HMAC-SHA512 signing time goes, to back the proposed signer changes with numbers: the MAC as the signer makes it
- * today ({@code Mac.getInstance} + {@code init} per request) against a keyed prototype cloned per request, and the
- * signature base string's share (percent-encoding).
+ * Where HMAC-SHA512 signing time goes, the numbers behind the signer changes: the MAC as the signer made it before
+ * ({@code Mac.getInstance} + {@code init} per request) against a keyed prototype cloned per request (what it does now),
+ * and the signature base string's share (percent-encoding).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -47,7 +47,7 @@ public class SigningBreakdownBenchmark {
   }
 
   /**
-   * As {@code OAuth1Signer.hmac} does today: look the algorithm up, key it, sign, Base64.
+   * As the signer did before: look the algorithm up, key it, sign, Base64.
    *
    * @return the signature
    * @throws GeneralSecurityException never on a JDK
@@ -60,7 +60,7 @@ public class SigningBreakdownBenchmark {
   }
 
   /**
-   * The proposed way: clone a MAC keyed once per credentials, sign, Base64.
+   * As the signer does now: clone a MAC keyed once per credentials, sign, Base64.
    *
    * @return the signature
    * @throws CloneNotSupportedException never with the JDK's provider
