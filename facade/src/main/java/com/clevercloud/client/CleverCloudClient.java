@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import okhttp3.ConnectionPool;
@@ -75,6 +76,8 @@ public final class CleverCloudClient implements AutoCloseable {
   private final OAuth1Signer signer;
   private final Clock clock;
   private final RetryPolicy retryPolicy;
+  // One implementation per generated interface: Retrofit.create makes a new proxy each time, a cost every call paid.
+  private final ConcurrentHashMap<Class<?>, Object> apis = new ConcurrentHashMap<>();
 
   private CleverCloudClient(Builder b) {
     this.credentials = b.credentials;
@@ -314,7 +317,8 @@ public final class CleverCloudClient implements AutoCloseable {
       throw new IllegalArgumentException(api.getName() + " is not a generated Clever Cloud interface "
           + "(com.clevercloud.api.{bridge,v2,v4}.api)");
     }
-    return (host == Routing.Host.BRIDGE ? bridgeRetrofit : mainRetrofit).create(api);
+    Retrofit retrofit = host == Routing.Host.BRIDGE ? bridgeRetrofit : mainRetrofit;
+    return api.cast(apis.computeIfAbsent(api, retrofit::create));
   }
 
   /**

@@ -7,6 +7,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -32,6 +33,8 @@ public final class CallExecutor {
   private final OkHttpClient http;
   private final Retrofit retrofit;
   private final ErrorMapper errors;
+  // Each generated method's body converter, looked up once (Retrofit's lookup walks the factories every time).
+  private final ConcurrentHashMap<Method, Converter<ResponseBody, ?>> converters = new ConcurrentHashMap<>();
 
   /**
    * Makes an executor.
@@ -240,8 +243,8 @@ public final class CallExecutor {
       } catch (IOException e) {
         throw errors.transport(e, operation);
       }
-      Converter<ResponseBody, Object> converter =
-          retrofit.responseBodyConverter(type, prepared.method.getAnnotations());
+      Converter<ResponseBody, ?> converter = converters.computeIfAbsent(prepared.method,
+          m -> retrofit.responseBodyConverter(type, m.getAnnotations()));
       try {
         // Decoded from a peek at the buffered bytes, not from a String copy of them (which cost a UTF-16/Latin-1
         // copy and a re-encoding, and doubled the allocation of a 1,000-application list; see BENCHMARKS.md).
