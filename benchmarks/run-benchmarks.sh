@@ -27,11 +27,17 @@ JMH_OPTS=${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}
 stages=("$@")
 [[ ${#stages[@]} -gt 0 ]] || stages=(signing paired disk client heap files side report)
 
-if [[ ! -f $JAR ]]; then
+if [[ ${SKIP_BUILD:-} != 1 ]]; then # the jar must hold the code being measured; SKIP_BUILD=1 reuses it
   ./mvnw -B -q -pl benchmarks -am package -DskipTests
 fi
 mkdir -p "$OUT"
+exec > >(tee -a "$OUT/run.log") 2>&1 # the stage lines (load, steal) are kept with the results
 load() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"; }
+# CPU time taken by the hypervisor from this virtual machine (steal) during a stage: figures from a stage with much
+# steal are slower in absolute terms; the facade/raw ratios, measured interleaved, suffer less.
+cpu() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9}' /proc/stat; }
+steal() { awk -v a="$1" -v b="$2" 'BEGIN {split(a, x, " "); split(b, y, " "); d = y[1] - x[1];
+  printf "steal %.1f%% of CPU time", d > 0 ? 100 * (y[2] - x[2]) / d : 0}'; }
 {
   echo "cores: $(nproc) ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs))"
   echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
@@ -45,6 +51,7 @@ cat "$OUT/machine.txt"
 
 for stage in "${stages[@]}"; do
   echo "== $stage ($(load))"
+  before=$(cpu)
   case $stage in
     signing)
       java -jar "$JAR" 'Signing(Breakdown)?Benchmark' $JMH_OPTS -t 1 -prof gc -rf json -rff "$OUT/signing.json" ;;
@@ -78,5 +85,5 @@ for stage in "${stages[@]}"; do
     *)
       echo "unknown stage $stage (signing paired disk client thrpt heap files side report)" >&2; exit 2 ;;
   esac
-  echo "== $stage done ($(load))"
+  echo "== $stage done ($(load), $(steal "$before" "$(cpu)"))"
 done
