@@ -190,6 +190,27 @@ class FaultSuiteTest extends TestServers {
     assertThat(bridge.getRequestCount()).isEqualTo(1);
   }
 
+  /** Bodies over 64 KiB are decoded through a peek at the buffer rather than a copy: the same outcomes. */
+  @Test
+  void aLargeListDecodesWhole() {
+    bridge.enqueue(json("[" + "{\"name\":\"par\"},".repeat(9_999) + "{\"name\":\"last\"}]"));
+    try (CleverCloudClient client = client()) {
+      var zones = client.zones().list();
+      assertThat(zones).hasSize(10_000);
+      assertThat(zones.get(9_999).getName()).isEqualTo("last");
+    }
+  }
+
+  @Test
+  void truncatedJsonOverSixtyFourKibIsADecodingErrorNotRetried() {
+    bridge.enqueue(json("[" + "{\"name\":\"par\"},".repeat(9_999) + "{\"name\":\"la"));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(ResponseDecodingException.class)
+          .hasMessageContaining("listZones").hasMessageContaining("JSON body");
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(1);
+  }
+
   @Test
   void truncatedJsonOnACreateAfterTheSecretHandsItOver() {
     bridge.enqueue(json(CREATED.substring(0, CREATED.indexOf("\"creationDate\"") + 20)));

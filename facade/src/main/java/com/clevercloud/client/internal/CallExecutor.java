@@ -1,5 +1,7 @@
 package com.clevercloud.client.internal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.clevercloud.client.exception.CleverCloudException;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -29,6 +31,9 @@ import retrofit2.Retrofit;
  * decoding failure is told apart from a broken connection and becomes a {@code ResponseDecodingException}.
  */
 public final class CallExecutor {
+
+  /** Bodies up to this size are copied out of the response buffer to be decoded (okio pools 64 KiB of segments). */
+  private static final long POOLED_BODY_BYTES = 64 * 1024;
 
   private final OkHttpClient http;
   private final Retrofit retrofit;
@@ -238,21 +243,30 @@ public final class CallExecutor {
       ResponseBody body = response.body();
       MediaType contentType = body.contentType();
       BufferedSource source = body.source();
+      // Decoded from the buffered bytes, never from a String copy of them (a char copy plus a re-encoding doubled
+      // the allocation of a 1,000-application list; see BENCHMARKS.md), and kept so that a failure can quote them.
+      // A small body is copied out; a large one is read through a peek, which leaves it in place without a copy but
+      // marks its segments shared, and shared segments never return to okio's pool: for small bodies that would
+      // make every call allocate fresh 8 KiB segments.
+      long size;
+      byte[] small;
       try {
         source.request(Long.MAX_VALUE); // the whole body, or a TransportException now (often already buffered)
+        size = source.getBuffer().size();
+        small = size <= POOLED_BODY_BYTES ? source.readByteArray() : null;
       } catch (IOException e) {
         throw errors.transport(e, operation);
       }
       Converter<ResponseBody, ?> converter = converters.computeIfAbsent(prepared.method,
           m -> retrofit.responseBodyConverter(type, m.getAnnotations()));
       try {
-        // Decoded from a peek at the buffered bytes, not from a String copy of them (which cost a UTF-16/Latin-1
-        // copy and a re-encoding, and doubled the allocation of a 1,000-application list; see BENCHMARKS.md).
-        // The bytes stay in the buffer, so a failure can still quote them.
-        return (T) converter.convert(ResponseBody.create(source.peek(), contentType, source.getBuffer().size()));
+        return (T) converter.convert(small != null ? ResponseBody.create(small, contentType)
+            : ResponseBody.create(source.peek(), contentType, size));
       } catch (IOException | RuntimeException e) {
-        throw errors.decoding(response, contentType, readBody(response, operation), typeName(type), operation, e,
-            isSecretBody(type));
+        String text = small != null
+            ? new String(small, contentType == null ? UTF_8 : contentType.charset(UTF_8))
+            : readBody(response, operation);
+        throw errors.decoding(response, contentType, text, typeName(type), operation, e, isSecretBody(type));
       }
     } finally {
       if (!handedOver) {
