@@ -36,6 +36,7 @@ public final class OAuth1Signer {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String HEX = "0123456789ABCDEF";
+  private static final String LOWER_HEX = "0123456789abcdef";
 
   private final Clock clock;
   private final Supplier<String> nonces;
@@ -65,11 +66,12 @@ public final class OAuth1Signer {
   public static String randomNonce() {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
-    StringBuilder sb = new StringBuilder(32);
-    for (byte b : bytes) {
-      sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+    char[] hex = new char[32];
+    for (int i = 0; i < 16; i++) {
+      hex[2 * i] = LOWER_HEX.charAt((bytes[i] >> 4) & 0xF);
+      hex[2 * i + 1] = LOWER_HEX.charAt(bytes[i] & 0xF);
     }
-    return sb.toString();
+    return new String(hex);
   }
 
   /**
@@ -308,8 +310,13 @@ public final class OAuth1Signer {
 
   /** Appends a percent-encoded text encoded once more: only its {@code %} signs change. */
   private static void appendReencoded(StringBuilder sb, String encoded) {
+    int i = encoded.indexOf('%');
+    if (i < 0) {
+      sb.append(encoded); // one array copy; appending a range copies char by char
+      return;
+    }
     int from = 0;
-    for (int i = encoded.indexOf('%'); i >= 0; i = encoded.indexOf('%', i + 1)) {
+    for (; i >= 0; i = encoded.indexOf('%', i + 1)) {
       sb.append(encoded, from, i).append("%25");
       from = i + 1;
     }
@@ -322,6 +329,26 @@ public final class OAuth1Signer {
     if (schemeEnd <= 0) {
       throw new IllegalArgumentException("Not an absolute URL: " + url);
     }
+    int authorityEnd = indexOfAny(url, "/?#", schemeEnd + 3);
+    if (authorityEnd < url.length() && url.charAt(authorityEnd) == '/'
+        && isPlainAuthority(url, schemeEnd, authorityEnd)) {
+      return url.substring(0, indexOfAny(url, "?#", authorityEnd)); // already normal: the usual case, no copies
+    }
+    return normalizedBaseStringUri(url, schemeEnd);
+  }
+
+  /** Whether scheme and authority are lower case, without user info or port: nothing for §3.4.1.2 to change. */
+  private static boolean isPlainAuthority(String url, int schemeEnd, int authorityEnd) {
+    for (int i = 0; i < authorityEnd; i++) {
+      char c = url.charAt(i);
+      if ((c >= 'A' && c <= 'Z') || c == '@' || c == '[' || c > 0x7F || (c == ':' && i != schemeEnd)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String normalizedBaseStringUri(String url, int schemeEnd) {
     String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
     int authorityStart = schemeEnd + 3;
     int authorityEnd = indexOfAny(url, "/?#", authorityStart);

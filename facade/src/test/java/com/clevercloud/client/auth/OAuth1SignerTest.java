@@ -58,6 +58,15 @@ class OAuth1SignerTest {
     assertThat(OAuth1Signer.baseStringUri("https://www.example.net:8080/?q=1")).isEqualTo("https://www.example.net:8080/");
     assertThat(OAuth1Signer.baseStringUri("https://api.example.com:443")).isEqualTo("https://api.example.com/");
     assertThat(OAuth1Signer.baseStringUri("http://[::1]:8080/v2/self")).isEqualTo("http://[::1]:8080/v2/self");
+    // Already normal (the common case, returned without rebuilding), and the near misses that must not be.
+    assertThat(OAuth1Signer.baseStringUri("https://api.clever-cloud.com/v2/self?a=1#f"))
+        .isEqualTo("https://api.clever-cloud.com/v2/self");
+    assertThat(OAuth1Signer.baseStringUri("https://api.clever-cloud.com/v2/a%2Fb#f?x"))
+        .isEqualTo("https://api.clever-cloud.com/v2/a%2Fb");
+    assertThat(OAuth1Signer.baseStringUri("https://user:pw@api.clever-cloud.com/v2")).isEqualTo("https://api.clever-cloud.com/v2");
+    assertThat(OAuth1Signer.baseStringUri("https://api.clever-cloud.com:/v2")).isEqualTo("https://api.clever-cloud.com/v2");
+    assertThat(OAuth1Signer.baseStringUri("https://api.clever-cloud.com:443/v2")).isEqualTo("https://api.clever-cloud.com/v2");
+    assertThat(OAuth1Signer.baseStringUri("https://Api.clever-cloud.com/V2")).isEqualTo("https://api.clever-cloud.com/V2");
   }
 
   @Test
