@@ -37,7 +37,7 @@ load() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"; }
 # steal are slower in absolute terms; the facade/raw ratios, measured interleaved, suffer less.
 cpu() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9}' /proc/stat; }
 steal() { awk -v a="$1" -v b="$2" 'BEGIN {split(a, x, " "); split(b, y, " "); d = y[1] - x[1];
-  printf "steal %.1f%% of CPU time", d > 0 ? 100 * (y[2] - x[2]) / d : 0}'; }
+  printf "steal %.1f%% of CPU time", (d > 0 ? 100 * (y[2] - x[2]) / d : 0)}'; }
 {
   echo "cores: $(nproc) ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs))"
   echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
