@@ -3,6 +3,7 @@
 #   signing.json           OAuth1 signing and its breakdown (JMH, 1 thread, -prof gc)
 #   paired-t{1,8,32}.json  facade/raw latency ratios, both sides interleaved (JMH, the targets' figures); the PDF is
 #                          written to /dev/shm (memory) so that the disk does not swamp the client's own cost
+#   paired-long.md         the 1-thread pairs for GET /v2/self and the PDF again, 5 + 20 iterations (the noisiest case)
 #   paired-disk-t8.json    the PDF pair again at 8 threads, written to disk (benchmarks/target/downloads), and with a
 #                          baseline that also writes a temporary file and renames it over the target
 #   client-t{1,8,32}.json  facade and raw OkHttp + Gson each on its own (JMH avgt, -prof gc), 1, 8 and 32 threads
@@ -14,7 +15,8 @@
 #   report.md              the tables, made from the files above
 #
 #   benchmarks/run-benchmarks.sh                 # every stage but thrpt, ~25 minutes on 2 cores
-#   benchmarks/run-benchmarks.sh signing paired  # some stages only: signing paired disk client thrpt heap files side report
+#   benchmarks/run-benchmarks.sh signing paired  # some stages only: signing paired paired-long disk client thrpt heap
+#                                                # files side report
 #
 # JMH settings: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement (JMH_OPTS overrides them). Nothing else should run on
 # the machine meanwhile: the load average is recorded before and after each stage.
@@ -25,12 +27,12 @@ JAR=benchmarks/target/benchmarks.jar
 OUT=benchmarks/target/results
 JMH_OPTS=${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}
 stages=("$@")
-[[ ${#stages[@]} -gt 0 ]] || stages=(signing paired disk client heap files side report)
+[[ ${#stages[@]} -gt 0 ]] || stages=(signing paired paired-long disk client heap files side report)
 
 if [[ ${SKIP_BUILD:-} != 1 ]]; then # the jar must hold the code being measured; SKIP_BUILD=1 reuses it
   ./mvnw -B -q -pl benchmarks -am package -DskipTests
 fi
-mkdir -p "$OUT"
+mkdir -p "$OUT/paired-long" # its own directory: the report stage reads $OUT/*.json, keyed by call and threads
 exec > >(tee -a "$OUT/run.log") 2>&1 # the stage lines (load, steal) are kept with the results
 load() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"; }
 # CPU time taken by the hypervisor from this virtual machine (steal) during a stage: figures from a stage with much
@@ -59,6 +61,12 @@ for stage in "${stages[@]}"; do
       for t in 1 8 32; do
         java -jar "$JAR" PairedBenchmark $JMH_OPTS -t "$t" -rf json -rff "$OUT/paired-t$t.json"
       done ;;
+    paired-long)
+      # 1 thread is where one pause of the machine weighs most: the small call and the PDF again, four times longer.
+      java -jar "$JAR" PairedBenchmark -f 1 -wi 5 -i 20 -w 1s -r 1s -t 1 -p call=self,pdf \
+        -rf json -rff "$OUT/paired-long/paired-long-t1.json"
+      java -cp "$JAR" com.clevercloud.client.benchmarks.Report "$OUT/paired-long/paired-long-t1.json" \
+        | tee "$OUT/paired-long.md" ;;
     disk)
       mkdir -p benchmarks/target/downloads
       java -jar "$JAR" PairedBenchmark $JMH_OPTS -t 8 -p call=pdf,pdfAtomicBaseline \
@@ -83,7 +91,7 @@ for stage in "${stages[@]}"; do
       shopt -s nullglob
       java -cp "$JAR" com.clevercloud.client.benchmarks.Report "$OUT"/*.json | tee "$OUT/report.md" ;;
     *)
-      echo "unknown stage $stage (signing paired disk client thrpt heap files side report)" >&2; exit 2 ;;
+      echo "unknown stage $stage (signing paired paired-long disk client thrpt heap files side report)" >&2; exit 2 ;;
   esac
   echo "== $stage done ($(load), $(steal "$before" "$(cpu)"))"
 done
