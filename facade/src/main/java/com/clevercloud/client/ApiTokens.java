@@ -1,9 +1,7 @@
 package com.clevercloud.client;
 
-import com.clevercloud.api.bridge.api.ApiTokensApi;
 import com.clevercloud.api.bridge.invoker.JSON;
 import com.clevercloud.api.bridge.model.ApiTokenCreateRequest;
-import com.clevercloud.api.bridge.model.ApiTokenUpdateRequest;
 import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.api.v2.model.UserView;
 import com.clevercloud.client.auth.Secret;
@@ -42,7 +40,10 @@ import okio.BufferedSink;
 import okio.BufferedSource;
 
 /**
- * The user's API tokens (the Bridge's {@code /api-tokens}). Get it with {@link CleverCloudClient#apiTokens()}.
+ * Creating an API token, the one operation of the Bridge with a handwritten twin: its secret is shown once, so it is
+ * handed over typed apart ({@link CreatedApiToken#secret()}), kept even when the rest of the answer is unreadable,
+ * and the creation is never repeated. Listing, reading, renaming and revoking tokens are generated
+ * ({@code client.api(ApiTokensApi.class)}). Get it with {@link CleverCloudClient#apiTokens()}.
  *
  * <pre>{@code
  * CreatedApiToken created = client.apiTokens().create(CreateApiTokenRequest.builder()
@@ -65,112 +66,8 @@ public final class ApiTokens {
     this.client = client;
   }
 
-  private ApiTokensApi api() {
-    return client.api(ApiTokensApi.class);
-  }
-
   private ErrorMapper errors() {
     return client.executor().errors();
-  }
-
-  /**
-   * Lists the user's tokens, expired ones included, without their secrets.
-   *
-   * @return the tokens
-   */
-  public List<ApiToken> list() {
-    return fromModels(client.call(api().listApiTokens()));
-  }
-
-  /**
-   * One token, without its secret.
-   *
-   * @param id the token's id ({@code api_tokens_…})
-   * @return the token
-   */
-  public ApiToken get(String id) {
-    return ApiToken.from(client.call(api().getApiToken(Checks.pathSegment(id, "id"))));
-  }
-
-  /**
-   * Renames a token and replaces its description.
-   *
-   * @param id the token's id
-   * @param name the new name; not blank
-   * @param description the new description, or null for none
-   */
-  public void update(String id, String name, String description) {
-    Checks.pathSegment(id, "id");
-    // The builder holds the name rules; reuse them rather than repeat them.
-    CreateApiTokenRequest.builder().name(name).description(description);
-    client.callDiscardingBody(api().updateApiToken(id,
-        new ApiTokenUpdateRequest().name(name).description(description)));
-  }
-
-  /**
-   * Revokes a token at once.
-   *
-   * @param id the token's id
-   */
-  public void delete(String id) {
-    client.callDiscardingBody(api().deleteApiToken(Checks.pathSegment(id, "id")));
-  }
-
-  /**
-   * As {@link #list()}, without blocking; failures complete the future exceptionally with the same exceptions.
-   *
-   * @return the future tokens
-   */
-  public CompletableFuture<List<ApiToken>> listAsync() {
-    return client.callAsync(api().listApiTokens(), null, ApiTokens::fromModels);
-  }
-
-  private static List<ApiToken> fromModels(List<com.clevercloud.api.bridge.model.ApiToken> tokens) {
-    List<ApiToken> result = new ArrayList<>();
-    if (tokens != null) {
-      for (com.clevercloud.api.bridge.model.ApiToken t : tokens) {
-        result.add(ApiToken.from(t));
-      }
-    }
-    return List.copyOf(result);
-  }
-
-  /**
-   * As {@link #get(String)}, without blocking. Invalid arguments are still thrown at once; failures complete the
-   * future exceptionally with the same exceptions.
-   *
-   * @param id the token's id
-   * @return the future token
-   */
-  public CompletableFuture<ApiToken> getAsync(String id) {
-    return client.callAsync(api().getApiToken(Checks.pathSegment(id, "id")), null, ApiToken::from);
-  }
-
-  /**
-   * As {@link #update(String, String, String)}, without blocking. Invalid arguments are still thrown at once;
-   * failures complete the future exceptionally with the same exceptions.
-   *
-   * @param id the token's id
-   * @param name the new name; not blank
-   * @param description the new description, or null for none
-   * @return a future completed with null once updated
-   */
-  public CompletableFuture<Void> updateAsync(String id, String name, String description) {
-    Checks.pathSegment(id, "id");
-    CreateApiTokenRequest.builder().name(name).description(description);
-    return client.callDiscardingBodyAsync(api().updateApiToken(id,
-        new ApiTokenUpdateRequest().name(name).description(description)));
-  }
-
-  /**
-   * As {@link #delete(String)}, without blocking. Invalid arguments are still thrown at once; failures complete the
-   * future exceptionally with the same exceptions.
-   *
-   * @param id the token's id
-   * @return a future completed with null once revoked
-   */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return client.callDiscardingBodyAsync(api().deleteApiToken(Checks.pathSegment(id, "id")));
   }
 
   /**
@@ -194,7 +91,7 @@ public final class ApiTokens {
     String email = request.email().orElse(null);
     if (email == null) {
       requireCredentialsForSelf();
-      email = emailFrom(client.call(client.api(SelfApi.class).getSelf()), request);
+      email = emailFrom(client.api(SelfApi.class).getSelf(), request);
     }
     byte[] json = json(request, email, expiration);
     Response sent;
@@ -236,7 +133,7 @@ public final class ApiTokens {
       return createAsync(request, email, expiration);
     }
     requireCredentialsForSelf();
-    return client.callAsync(client.api(SelfApi.class).getSelf())
+    return ((CancellableFuture<UserView>) client.api(SelfApi.class).getSelfAsync())
         .compose(self -> createAsync(request, emailFrom(self, request), expiration));
   }
 

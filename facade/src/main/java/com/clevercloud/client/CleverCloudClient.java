@@ -5,32 +5,37 @@ import com.clevercloud.client.auth.OAuth1Signer;
 import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.exception.CleverCloudException;
 import com.clevercloud.client.internal.AuthInterceptor;
+import com.clevercloud.client.internal.CallAdapters;
 import com.clevercloud.client.internal.CallExecutor;
-import com.clevercloud.client.internal.CancellableFuture;
 import com.clevercloud.client.internal.Checks;
 import com.clevercloud.client.internal.DateTimeParameterConverterFactory;
 import com.clevercloud.client.internal.ErrorMapper;
-import com.clevercloud.client.internal.FamilyGsonConverterFactory;
 import com.clevercloud.client.internal.LoggingInterceptor;
+import com.clevercloud.client.internal.OperationTable;
 import com.clevercloud.client.internal.RetryInterceptor;
 import com.clevercloud.client.internal.Routing;
-import com.clevercloud.client.internal.Sensitive;
 import com.clevercloud.client.internal.UserAgentInterceptor;
+import com.google.gson.Gson;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import retrofit2.Call;
+import okhttp3.ResponseBody;
 import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
 import retrofit2.converter.scalars.ScalarsConverterFactory;
 
 /**
@@ -42,8 +47,9 @@ import retrofit2.converter.scalars.ScalarsConverterFactory;
  * try (CleverCloudClient client = CleverCloudClient.builder()
  *     .credentials(Credentials.fromEnvironment())
  *     .build()) {
- *   UserView me = client.self().get();
- *   List<ApplicationView> apps = client.applications("orga_…").list();
+ *   UserView me = client.api(SelfApi.class).getSelf();
+ *   List<ApplicationView> apps = client.api(ApplicationsApi.class).listApplications("orga_…", null);
+ *   CompletableFuture<List<Zone>> zones = client.api(ZonesApi.class).listZonesAsync(null, null);
  * }
  * }</pre>
  *
@@ -60,19 +66,25 @@ public final class CleverCloudClient implements AutoCloseable {
   /** The Bridge, which takes API tokens and serves {@code /api-tokens}. */
   public static final String DEFAULT_BRIDGE_BASE_URL = "https://api-bridge.clever-cloud.com/";
   /**
-   * How many idle connections a client keeps (for 5 minutes) when it makes its own {@link OkHttpClient}. Calls are
-   * synchronous, so a client shared by up to this many threads opens at most one connection per thread and reuses
-   * them; more threads still work, with some connections opened and closed as load varies.
+   * How many idle connections a client keeps (for 5 minutes) when it makes its own {@link OkHttpClient}: up to this
+   * many threads or calls in flight reuse their connections for good; more still work, with some connections opened
+   * and closed as load varies.
    */
   public static final int MAX_IDLE_CONNECTIONS = 32;
+  /**
+   * How many asynchronous calls a client runs at once by default ({@link Builder#maxConcurrentRequests(int)}), per
+   * host and in all. OkHttp's own default, 5 per host, would queue the 6th: with an API token every call goes to one
+   * host. Blocking calls are not limited by it.
+   */
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
   private final Credentials credentials;
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final Routing routing;
-  private final Retrofit mainRetrofit;
-  private final Retrofit bridgeRetrofit;
+  private final Map<String, Retrofit> retrofits;
   private final CallExecutor executor;
+  private final Downloads downloads;
   private final OAuth1Signer signer;
   private final Clock clock;
   private final RetryPolicy retryPolicy;
@@ -92,16 +104,21 @@ public final class CleverCloudClient implements AutoCloseable {
     if (ownsHttp) {
       hb = new OkHttpClient.Builder()
           // OkHttp's default pool keeps 5 idle connections: a client shared by more threads would close and reopen
-          // (TLS included) connections all the time. Calls are synchronous, so connections in use never outnumber
-          // the calling threads; keeping up to MAX_IDLE_CONNECTIONS idle lets that many threads share them for good.
+          // (TLS included) connections all the time.
           .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+          .dispatcher(dispatcher(new Dispatcher(), b.maxConcurrentRequests))
           .connectTimeout(Duration.ofSeconds(10))
           .readTimeout(Duration.ofSeconds(30))
           .writeTimeout(Duration.ofSeconds(30))
           .callTimeout(Duration.ofSeconds(60));
     } else {
-      // Shares the user's pool, dispatcher and settings; only what is set on this builder changes.
+      // Shares the user's pool, dispatcher and settings; only what is set on this builder changes. A concurrency
+      // limit set here gets a dispatcher of its own, on the user's threads, so the user's limits stay as they are.
       hb = b.okHttpClient.newBuilder();
+      if (b.maxConcurrentRequestsSet) {
+        hb.dispatcher(dispatcher(new Dispatcher(b.okHttpClient.dispatcher().executorService()),
+            b.maxConcurrentRequests));
+      }
     }
     if (b.connectTimeout != null) {
       hb.connectTimeout(b.connectTimeout);
@@ -127,20 +144,31 @@ public final class CleverCloudClient implements AutoCloseable {
     this.http = hb.build();
     this.retryPolicy = b.retryPolicy;
 
-    FamilyGsonConverterFactory gson = new FamilyGsonConverterFactory();
-    this.mainRetrofit = retrofit(main, gson);
-    this.bridgeRetrofit = retrofit(bridge, gson);
-    this.executor = new CallExecutor(http, mainRetrofit, errors);
+    this.executor = new CallExecutor(http, errors);
+    this.downloads = new Downloads(errors);
+    // One Retrofit per family, each with that family's generated Gson (its own date adapters). The base URL only
+    // resolves paths: the auth interceptor puts each request on the host its route says.
+    this.retrofits = Map.of(
+        "bridge", retrofit(bridge, new com.clevercloud.api.bridge.invoker.JSON().getGson()),
+        "v2", retrofit(main, new com.clevercloud.api.v2.invoker.JSON().getGson()),
+        "v4", retrofit(main, new com.clevercloud.api.v4.invoker.JSON().getGson()));
   }
 
-  private Retrofit retrofit(HttpUrl base, FamilyGsonConverterFactory gson) {
+  private static Dispatcher dispatcher(Dispatcher dispatcher, int maxConcurrentRequests) {
+    dispatcher.setMaxRequests(maxConcurrentRequests);
+    dispatcher.setMaxRequestsPerHost(maxConcurrentRequests);
+    return dispatcher;
+  }
+
+  private Retrofit retrofit(HttpUrl base, Gson gson) {
     return new Retrofit.Builder()
         .baseUrl(base)
         .client(http)
+        .addCallAdapterFactory(new CallAdapters(executor, routing, gson))
         // Scalars first: OAuth dance answers and invoice HTML are text, and Gson would claim String.
         .addConverterFactory(ScalarsConverterFactory.create())
         .addConverterFactory(new DateTimeParameterConverterFactory())
-        .addConverterFactory(gson)
+        .addConverterFactory(GsonConverterFactory.create(gson))
         .build();
   }
 
@@ -174,101 +202,12 @@ public final class CleverCloudClient implements AutoCloseable {
   }
 
   /**
-   * The signed-in user.
-   *
-   * @return the {@code /v2/self} operations
-   */
-  public Self self() {
-    return new Self(this);
-  }
-
-  /**
-   * The summary of the user and their organisations.
-   *
-   * @return the {@code /v2/summary} operation
-   */
-  public Summaries summary() {
-    return new Summaries(this);
-  }
-
-  /**
    * The user's API tokens (Bridge {@code /api-tokens}).
    *
    * @return the API token operations
    */
   public ApiTokens apiTokens() {
     return new ApiTokens(this);
-  }
-
-  /**
-   * Organisations the user belongs to.
-   *
-   * @return the organisation operations
-   */
-  public Organisations organisations() {
-    return new Organisations(this);
-  }
-
-  /**
-   * Applications of an organisation or of the personal space.
-   *
-   * @param ownerId an organisation id ({@code orga_…}) or the user's id ({@code user_…}) for the personal space
-   * @return the application operations
-   * @throws IllegalArgumentException if the id is blank
-   */
-  public Applications applications(String ownerId) {
-    return new Applications(this, Checks.pathSegment(ownerId, "ownerId"));
-  }
-
-  /**
-   * Add-ons of an organisation or of the personal space.
-   *
-   * @param ownerId an organisation id or the user's id
-   * @return the add-on operations
-   * @throws IllegalArgumentException if the id is blank
-   */
-  public Addons addons(String ownerId) {
-    return new Addons(this, Checks.pathSegment(ownerId, "ownerId"));
-  }
-
-  /**
-   * Deployment zones.
-   *
-   * @return the zone operations
-   */
-  public Zones zones() {
-    return new Zones(this);
-  }
-
-  /**
-   * Invoices of an organisation or of the personal space.
-   *
-   * @param ownerId an organisation id or the user's id
-   * @return the invoice operations
-   * @throws IllegalArgumentException if the id is blank
-   */
-  public Invoices invoices(String ownerId) {
-    return new Invoices(this, Checks.pathSegment(ownerId, "ownerId"));
-  }
-
-  /**
-   * The user's OAuth access tokens (sessions of the Console, clever-tools and other OAuth applications).
-   *
-   * @return the OAuth token operations
-   */
-  public OAuthTokens oauthTokens() {
-    return new OAuthTokens(this);
-  }
-
-  /**
-   * OAuth consumers (applications) of an organisation.
-   *
-   * @param ownerId an organisation id or the user's id
-   * @return the consumer operations
-   * @throws IllegalArgumentException if the id is blank
-   */
-  public OAuthConsumers oauthConsumers(String ownerId) {
-    return new OAuthConsumers(this, Checks.pathSegment(ownerId, "ownerId"));
   }
 
   /**
@@ -296,13 +235,15 @@ public final class CleverCloudClient implements AutoCloseable {
   }
 
   /**
-   * Any generated interface ({@code com.clevercloud.api.{bridge,v2,v4}.api.*Api}), routed and authenticated like the
-   * client's own calls. Run its calls with {@link #execute(Call)} to get the client's exceptions, or with
-   * {@code call.execute()} for plain Retrofit responses.
+   * A generated interface ({@code com.clevercloud.api.{bridge,v2,v4}.api.*Api}): every operation of the specs, as a
+   * blocking method that returns the decoded body and an {@code …Async} twin that returns a
+   * {@link java.util.concurrent.CompletableFuture}. Each call is routed, authenticated, checked, retried (when safe)
+   * and masked by the client; failures are {@link CleverCloudException}s (the future fails with them, unwrapped).
+   * Implementations are cached: calling this on every call is cheap.
    *
    * <pre>{@code
-   * ZonesApi zones = client.api(ZonesApi.class);
-   * List<Zone> all = client.execute(zones.listZones(null, "region:eu"));
+   * List<Zone> zones = client.api(ZonesApi.class).listZones(null, "region:eu");
+   * client.api(ApplicationsApi.class).listApplicationsAsync("orga_…", null).thenAccept(apps -> …);
    * }</pre>
    *
    * @param api the interface
@@ -312,25 +253,48 @@ public final class CleverCloudClient implements AutoCloseable {
    */
   public <T> T api(Class<T> api) {
     Objects.requireNonNull(api, "api == null");
-    Routing.Host host = routing.hostForPackage(api.getPackageName() + ".");
-    if (host == null || !api.isInterface()) {
+    Object known = apis.get(api);
+    if (known != null) {
+      return api.cast(known);
+    }
+    String family = OperationTable.INSTANCE.familyOf(api);
+    if (family == null) {
       throw new IllegalArgumentException(api.getName() + " is not a generated Clever Cloud interface "
           + "(com.clevercloud.api.{bridge,v2,v4}.api)");
     }
-    Retrofit retrofit = host == Routing.Host.BRIDGE ? bridgeRetrofit : mainRetrofit;
-    return api.cast(apis.computeIfAbsent(api, retrofit::create));
+    return api.cast(apis.computeIfAbsent(api, retrofits.get(family)::create));
   }
 
   /**
-   * Executes a call of a generated interface and returns its body, throwing the client's exceptions on failure.
+   * Writes a streamed answer to a file without holding it in memory, then closes the body. The file is written
+   * next to the target under a temporary name and moved into place once complete, so a failed download never leaves
+   * half a file; an existing file is replaced.
    *
-   * @param call a call from an interface given by {@link #api(Class)}
-   * @param <T> the body type
-   * @return the body; null for operations without one; an open {@code ResponseBody} for downloads (close it)
-   * @throws CleverCloudException if the call fails
+   * <pre>{@code
+   * client.download(client.api(InvoicesApi.class).getInvoicePdf("orga_…", "F2025…"), Path.of("invoice.pdf"));
+   * }</pre>
+   *
+   * @param body the open body a file operation returned
+   * @param file the target file
+   * @return the number of bytes written
+   * @throws CleverCloudException if reading fails ({@code TransportException})
+   * @throws java.io.UncheckedIOException if writing fails
    */
-  public <T> T execute(Call<T> call) {
-    return executor.execute(call);
+  public long download(ResponseBody body, Path file) {
+    return downloads.toFile(Objects.requireNonNull(body, "body == null"), file);
+  }
+
+  /**
+   * Copies a streamed answer to a stream without holding it in memory, then closes the body (not the stream).
+   *
+   * @param body the open body a file operation returned
+   * @param out where to write
+   * @return the number of bytes written
+   * @throws CleverCloudException if reading fails ({@code TransportException})
+   * @throws java.io.UncheckedIOException if writing fails
+   */
+  public long download(ResponseBody body, OutputStream out) {
+    return downloads.copy(body, out);
   }
 
   /**
@@ -353,53 +317,12 @@ public final class CleverCloudClient implements AutoCloseable {
     return routing;
   }
 
-  OkHttpClient httpClient() {
-    return http;
-  }
-
   OAuth1Signer signer() {
     return signer;
   }
 
   Clock clock() {
     return clock;
-  }
-
-  <T> T call(Call<T> call) {
-    return executor.execute(call);
-  }
-
-  <T> T call(Call<T> call, Sensitive sensitive) {
-    return executor.execute(call, sensitive);
-  }
-
-  void callDiscardingBody(Call<?> call) {
-    executor.executeDiscardingBody(call);
-  }
-
-  void callDiscardingBody(Call<?> call, Sensitive sensitive) {
-    executor.executeDiscardingBody(call, sensitive);
-  }
-
-  <T> CancellableFuture<T> callAsync(Call<T> call) {
-    return executor.executeAsync(call);
-  }
-
-  <T> CancellableFuture<T> callAsync(Call<T> call, Sensitive sensitive) {
-    return executor.executeAsync(call, sensitive);
-  }
-
-  <T, U> CancellableFuture<U> callAsync(Call<T> call, Sensitive sensitive,
-      java.util.function.Function<? super T, ? extends U> then) {
-    return executor.executeAsync(call, sensitive, then);
-  }
-
-  CancellableFuture<Void> callDiscardingBodyAsync(Call<?> call) {
-    return executor.executeDiscardingBodyAsync(call, null);
-  }
-
-  CancellableFuture<Void> callDiscardingBodyAsync(Call<?> call, Sensitive sensitive) {
-    return executor.executeDiscardingBodyAsync(call, sensitive);
   }
 
   /**
@@ -441,8 +364,30 @@ public final class CleverCloudClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RetryInterceptor.Sleeper sleeper = RetryInterceptor.THREAD_SLEEP;
     private LongSupplier nanoTime = System::nanoTime;
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private boolean maxConcurrentRequestsSet;
 
     Builder() {}
+
+    /**
+     * How many asynchronous calls run at once, per host and in all (default
+     * {@value CleverCloudClient#DEFAULT_MAX_CONCURRENT_REQUESTS}); more wait in OkHttp's queue. With an
+     * {@link #okHttpClient(OkHttpClient) OkHttpClient of your own}, its dispatcher (threads and limits, OkHttp's
+     * default being 5 per host) is shared unless this is set: then the client gets a dispatcher of its own with this
+     * limit, running on your client's threads.
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is less than 1
+     */
+    public Builder maxConcurrentRequests(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be at least 1");
+      }
+      this.maxConcurrentRequests = max;
+      this.maxConcurrentRequestsSet = true;
+      return this;
+    }
 
     /**
      * The credentials. Optional: without them the client can only create API tokens (with email and password) and

@@ -46,8 +46,7 @@ public final class AuthInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    String path = routing.relativePath(request.url());
-    Routing.Route route = path == null ? null : routing.route(request.method(), path);
+    Routing.Route route = routing.route(request);
     if (route == null) {
       // Not one of ours (a user interceptor calling elsewhere): never attach credentials to it.
       return chain.proceed(request.newBuilder().removeHeader("Authorization").build());
@@ -70,8 +69,8 @@ public final class AuthInterceptor implements Interceptor {
       case OAUTH1 -> builder.header("Authorization", sign(request, url, ((OAuth1Credentials) credentials)
           .signatureMethod()));
       case OAUTH1_PLAINTEXT -> builder.header("Authorization", sign(request, url, SignatureMethod.PLAINTEXT));
-      case MISSING -> throw new IllegalStateException(Operation.of(request) + " needs credentials: set them with "
-          + "CleverCloudClient.builder().credentials(...)");
+      case MISSING -> throw new IllegalStateException(Operation.of(request) + " needs credentials this client does "
+          + "not have: set them with CleverCloudClient.builder().credentials(...)");
       default -> throw new AssertionError(route.auth());
     }
     return chain.proceed(builder.build());

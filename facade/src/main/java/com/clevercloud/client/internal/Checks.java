@@ -13,10 +13,12 @@ import java.util.Objects;
  *   <li>An API token is visible ASCII without spaces: it is sent as is after {@code Bearer }, and a pasted
  *       {@code "Bearer …"} or a stray non-ASCII character is a mistake better reported at once than as a 401.</li>
  *   <li>An id that becomes a path segment is not blank, has no control character, no leading or trailing whitespace
- *       (a copy-paste slip that would only give a 404), and is not {@code .} or {@code ..}, which a URL resolver would
- *       turn into a different route (Retrofit refuses them too, with a less helpful message). Everything else
- *       ({@code /}, {@code ?}, {@code #}, {@code %}, spaces, non-ASCII) is percent-encoded by Retrofit's {@code @Path}
- *       into a single segment.</li>
+ *       (a copy-paste slip that would only give a 404), is not {@code .} or {@code ..}, which a URL resolver would
+ *       turn into a different route (Retrofit refuses them too, with a less helpful message), holds no {@code /} or
+ *       {@code \} (percent-encoded they still reach another route behind a proxy that decodes them), and no lone
+ *       surrogate (UTF-8 cannot encode it: it would travel as {@code ?}, another id). Everything else ({@code ?},
+ *       {@code #}, {@code %}, spaces, non-ASCII) is percent-encoded by Retrofit's {@code @Path} into one segment.
+ *       Every path parameter of every generated operation is checked so, from the operations table.</li>
  * </ul>
  */
 public final class Checks {
@@ -89,6 +91,17 @@ public final class Checks {
     }
     if (id.equals(".") || id.equals("..")) {
       throw new IllegalArgumentException(name + " must not be . or .. (it would change the route)");
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == '/' || c == '\\') {
+        throw new IllegalArgumentException(name + " contains a path separator at index " + i);
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(name + " contains a lone surrogate at index " + i);
+      }
     }
     return id;
   }

@@ -4,8 +4,8 @@ import okhttp3.Request;
 import retrofit2.Invocation;
 
 /**
- * Names the operation a request belongs to, for error messages and logs: the generated method's name (the spec's
- * operationId) from Retrofit's {@link Invocation} tag, the name set by the facade for requests it builds by hand, or
+ * Names the operation a request belongs to, for error messages and logs: the spec's operationId (from Retrofit's {@link Invocation} tag
+ * and the operations table), the name set by the facade for requests it builds by hand, or
  * the method and path.
  *
  * @param name the operation's name
@@ -24,8 +24,9 @@ public record Operation(String name) {
       return own.name();
     }
     Invocation invocation = request.tag(Invocation.class);
-    if (invocation != null) {
-      return invocation.method().getName();
+    OperationTable.Op op = invocation == null ? null : OperationTable.INSTANCE.of(invocation.method());
+    if (op != null) {
+      return op.id();
     }
     return request.method() + " " + request.url().encodedPath();
   }

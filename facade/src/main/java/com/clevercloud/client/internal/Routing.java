@@ -6,6 +6,8 @@ import com.clevercloud.client.auth.OAuth1Credentials;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import okhttp3.Request;
+import retrofit2.Invocation;
 
 /**
  * The one place that decides, for each call, which host it goes to and which credential it carries.
@@ -22,7 +24,9 @@ import okhttp3.HttpUrl;
  *     <td>refused</td></tr>
  * </table>
  *
- * <p>Paths are relative to a host's base URL and start with {@code /}. Anything else is not routed.
+ * <p>A generated operation is routed by its row of the {@link OperationTable} (family, accepted credentials,
+ * {@code x-clever-auth}); the table above is the same rule written by path, for raw requests. Paths are relative to a
+ * host's base URL and start with {@code /}. Anything else is not routed.
  */
 public final class Routing {
 
@@ -145,23 +149,35 @@ public final class Routing {
   }
 
   /**
-   * The host that serves a family of generated interfaces for this client's credentials: the Bridge for
-   * {@code bridge} and, with an API token, for {@code v2}/{@code v4} too.
+   * Routes a request: a generated operation by its row in the operations table (its family, the credentials it
+   * accepts, whether its caller signs it), any other request by its path as in the class table.
    *
-   * @param apiPackage a generated interface's package, such as {@code com.clevercloud.api.v4.api}
-   * @return the host, or null if the package is not a generated one
+   * @param request the request
+   * @return the route, or null if the request belongs to no known family
    */
-  public Host hostForPackage(String apiPackage) {
-    if (apiPackage.startsWith("com.clevercloud.api.bridge.")) {
-      return route("GET", "/api-tokens").host();
+  public Route route(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    OperationTable.Op op = invocation == null ? null : OperationTable.INSTANCE.of(invocation.method());
+    if (op == null) {
+      String path = relativePath(request.url());
+      return path == null ? null : route(request.method(), path);
     }
-    if (apiPackage.startsWith("com.clevercloud.api.v2.")) {
-      return route("GET", "/v2").host();
+    if (op.presigned()) {
+      return MAIN_PRESIGNED;
     }
-    if (apiPackage.startsWith("com.clevercloud.api.v4.")) {
-      return route("GET", "/v4").host();
+    boolean bridge = op.family().equals("bridge");
+    if (op.security().isEmpty()) {
+      return bridge ? BRIDGE_NONE : MAIN_NONE;
     }
-    return null;
+    return switch (kind) {
+      // The Bridge proxies v2 and v4 for API tokens; OAuth 1.0a goes to the main host, except for the Bridge's own
+      // endpoints, which take only PLAINTEXT.
+      case API_TOKEN -> op.security().contains("bearerAuth") ? new Route(Host.BRIDGE, Auth.BEARER)
+          : new Route(bridge ? Host.BRIDGE : Host.MAIN, Auth.MISSING);
+      case OAUTH1 -> !op.security().contains("oauth1") ? new Route(Host.BRIDGE, Auth.MISSING)
+          : bridge ? new Route(Host.BRIDGE, Auth.OAUTH1_PLAINTEXT) : new Route(Host.MAIN, Auth.OAUTH1);
+      case NONE -> new Route(bridge ? Host.BRIDGE : Host.MAIN, Auth.MISSING);
+    };
   }
 
   /**
