@@ -236,7 +236,7 @@ public final class ApiTokens {
 
   /** A failed creation may still have created the token: say so, since only the owner can check and revoke it. */
   private static TransportException mayHaveBeenCreated(TransportException e) {
-    return new TransportException(e.getMessage() + "; the token may have been created: check apiTokens().list()",
+    return new TransportException(e.getMessage() + "; the token may have been created: check client.api(ApiTokensApi.class).listApiTokens()",
         CREATE, e.isTimeout(), e.getCause());
   }
 
@@ -271,7 +271,7 @@ public final class ApiTokens {
     ResponseDecodingException e = errors().decoding(response, response.body().contentType(), text,
         "CreatedApiToken with an apiToken", CREATE, failure, true);
     throw new ResponseDecodingException(e.getMessage() + "; the token may have been created without its secret "
-        + "reaching us: check apiTokens().list() and revoke it", CREATE, e.statusCode(), requestId,
+        + "reaching us: check client.api(ApiTokensApi.class).listApiTokens() and revoke it", CREATE, e.statusCode(), requestId,
         e.body().orElse(null), e.getCause());
   }
 

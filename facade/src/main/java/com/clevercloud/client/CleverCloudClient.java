@@ -144,7 +144,7 @@ public final class CleverCloudClient implements AutoCloseable {
     this.http = hb.build();
     this.retryPolicy = b.retryPolicy;
 
-    this.executor = new CallExecutor(http, errors);
+    this.executor = new CallExecutor(http, errors, b.sleeper, b.nanoTime);
     this.downloads = new Downloads(errors);
     // One Retrofit per family, each with that family's generated Gson (its own date adapters). The base URL only
     // resolves paths: the auth interceptor puts each request on the host its route says.

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * An API token was created and its secret received, but the rest of the response could not be read. The secret is
  * shown only once by the API, so it is handed over here rather than lost: store it (or revoke the token), then look
- * at the token's metadata with {@code apiTokens().list()}.
+ * at the token's metadata with {@code client.api(ApiTokensApi.class).listApiTokens()}.
  *
  * <pre>{@code
  * try {

@@ -109,7 +109,7 @@ public final class CallAdapters extends CallAdapter.Factory {
       OperationTable.Param param = op.params().get(i);
       Object arg = args.get(i);
       if (param.in().equals("path")) {
-        Checks.pathSegment(String.valueOf(arg), param.name());
+        Checks.pathSegment(arg == null ? null : String.valueOf(arg), param.name());
       }
       if (arg == null) {
         continue;

@@ -4,9 +4,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.clevercloud.client.exception.CleverCloudException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -31,16 +37,23 @@ public final class CallExecutor {
 
   private final OkHttpClient http;
   private final ErrorMapper errors;
+  private final RetryInterceptor.Sleeper sleeper;
+  private final LongSupplier nanoTime;
 
   /**
    * Makes an executor.
    *
    * @param http the client that sends requests (with the auth interceptor)
    * @param errors the error mapper
+   * @param sleeper how retries wait: for asynchronous calls, the next attempt is sent from a timer once the wait is
+   *     over ({@link RetryInterceptor#THREAD_SLEEP}), or after this sleeper returns on a pool thread (tests)
+   * @param nanoTime the monotonic clock the retry interceptor keeps the call timeout with
    */
-  public CallExecutor(OkHttpClient http, ErrorMapper errors) {
+  public CallExecutor(OkHttpClient http, ErrorMapper errors, RetryInterceptor.Sleeper sleeper, LongSupplier nanoTime) {
     this.http = http;
     this.errors = errors;
+    this.sleeper = sleeper;
+    this.nanoTime = nanoTime;
   }
 
   /**
@@ -110,12 +123,40 @@ public final class CallExecutor {
   private <T> CancellableFuture<T> sendAsync(Request request, String operation, Function<Response, T> handler,
       boolean handlerReleases) {
     Objects.requireNonNull(handler, "handler == null");
-    okhttp3.Call httpCall = http.newCall(request);
     CancellableFuture<T> future = new CancellableFuture<>();
+    long budget = TimeUnit.MILLISECONDS.toNanos(http.callTimeoutMillis());
+    enqueue(request.newBuilder().tag(RetryInterceptor.AsyncAttempt.class,
+        new RetryInterceptor.AsyncAttempt(1, nanoTime.getAsLong(), budget)).build(),
+        operation, handler, handlerReleases, future);
+    return future;
+  }
+
+  /**
+   * Sends one attempt. A retry ({@link RetryInterceptor.RetryLater}) is sent as a new call once its delay is over,
+   * from a timer rather than a dispatcher thread, with what is left of the call timeout.
+   */
+  private <T> void enqueue(Request request, String operation, Function<Response, T> handler, boolean handlerReleases,
+      CancellableFuture<T> future) {
+    okhttp3.Call httpCall = http.newCall(request);
+    RetryInterceptor.AsyncAttempt attempt = request.tag(RetryInterceptor.AsyncAttempt.class);
+    if (attempt.attempt() > 1 && attempt.budget() > 0) {
+      long left = attempt.budget() - (nanoTime.getAsLong() - attempt.start());
+      httpCall.timeout().timeout(Math.max(left, 1), TimeUnit.NANOSECONDS);
+    }
     future.onCancel(httpCall::cancel);
     httpCall.enqueue(new okhttp3.Callback() {
       @Override
       public void onFailure(okhttp3.Call c, IOException e) {
+        if (e instanceof RetryInterceptor.RetryLater later && !future.isDone()) {
+          Request next = request.newBuilder().tag(RetryInterceptor.AsyncAttempt.class, later.next).build();
+          Runnable send = () -> {
+            if (!future.isDone()) {
+              enqueue(next, operation, handler, handlerReleases, future);
+            }
+          };
+          later(later.delay, send, future, operation);
+          return;
+        }
         future.completeExceptionally(errors.transport(e, operation));
       }
 
@@ -135,7 +176,22 @@ public final class CallExecutor {
         }
       }
     });
-    return future;
+  }
+
+  private void later(Duration delay, Runnable task, CancellableFuture<?> future, String operation) {
+    if (sleeper == RetryInterceptor.THREAD_SLEEP) {
+      CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS).execute(task);
+      return;
+    }
+    ForkJoinPool.commonPool().execute(() -> {
+      try {
+        sleeper.sleep(delay);
+        task.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        future.completeExceptionally(errors.transport(new InterruptedIOException("interrupted"), operation));
+      }
+    });
   }
 
   /**

@@ -54,6 +54,37 @@ public final class RetryInterceptor implements Interceptor {
   /** The real sleeper. */
   public static final Sleeper THREAD_SLEEP = delay -> TimeUnit.NANOSECONDS.sleep(delay.toNanos());
 
+  /**
+   * The tag of an asynchronous call's attempt. Such an attempt is never followed by a wait in this interceptor: it
+   * throws {@link RetryLater} instead, and the executor sends the next attempt once the delay has passed, so that no
+   * dispatcher thread is held while waiting.
+   *
+   * @param attempt this attempt's number, from 1
+   * @param start when the call started ({@code nanoTime})
+   * @param budget the whole call's timeout in nanoseconds, 0 for none
+   */
+  public record AsyncAttempt(int attempt, long start, long budget) {}
+
+  /** An asynchronous attempt that should be tried again after {@code delay}, as attempt {@code next}. */
+  public static final class RetryLater extends IOException {
+    private static final long serialVersionUID = 1L;
+    /** How long to wait. */
+    public final transient Duration delay;
+    /** The next attempt's tag. */
+    public final transient AsyncAttempt next;
+
+    RetryLater(Duration delay, AsyncAttempt next) {
+      super("retry in " + delay.toMillis() + " ms");
+      this.delay = delay;
+      this.next = next;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this; // a signal between the interceptor and the executor, never shown
+    }
+  }
+
   private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
   private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
 
@@ -86,10 +117,12 @@ public final class RetryInterceptor implements Interceptor {
     if (policy.maxAttempts() == 1 || (request.body() != null && request.body().isOneShot())) {
       return chain.proceed(request);
     }
-    long start = nanoTime.getAsLong();
-    long budget = chain.call().timeout().timeoutNanos(); // the call timeout; 0 means none
+    AsyncAttempt async = request.tag(AsyncAttempt.class);
+    long start = async != null ? async.start() : nanoTime.getAsLong();
+    // the call timeout; 0 means none
+    long budget = async != null ? async.budget() : chain.call().timeout().timeoutNanos();
     boolean streaming = isStreaming(request);
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = async != null ? async.attempt() : 1; ; attempt++) {
       boolean last = attempt >= policy.maxAttempts();
       Response response;
       try {
@@ -98,6 +131,9 @@ public final class RetryInterceptor implements Interceptor {
         Duration delay = last || !isRetryable(e, chain) ? null : backoff(attempt);
         if (delay == null || !fits(start, budget, delay)) {
           throw e;
+        }
+        if (async != null) {
+          throw new RetryLater(delay, new AsyncAttempt(attempt + 1, start, budget));
         }
         pause(delay, chain);
         continue;
@@ -110,6 +146,9 @@ public final class RetryInterceptor implements Interceptor {
         return response; // the caller gets this answer as an exception, with its Retry-After
       }
       response.close();
+      if (async != null) {
+        throw new RetryLater(delay, new AsyncAttempt(attempt + 1, start, budget));
+      }
       pause(delay, chain);
     }
   }
