@@ -3,12 +3,18 @@ package com.clevercloud.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clevercloud.api.bridge.api.ApiTokensApi;
+import com.clevercloud.api.bridge.model.ApiToken;
+import com.clevercloud.api.bridge.model.ApiTokenState;
+import com.clevercloud.api.bridge.model.ApiTokenUpdateRequest;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.auth.Secret;
+import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.exception.AuthenticationException;
 import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.exception.TokenCreatedButUnreadableException;
 import com.clevercloud.client.exception.TransportException;
+import com.clevercloud.client.internal.OperationTable;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.lang.reflect.Field;
@@ -17,11 +23,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 
+/**
+ * API tokens: creation through the handwritten {@code client.apiTokens().create(...)} (the one-time secret handed
+ * over typed apart and never lost, no Authorization header, never retried, the expiration and account checks before
+ * anything is sent), and listing, reading, renaming and revoking through the generated
+ * {@code client.api(ApiTokensApi.class)} (metadata without secrets, ids as one segment, Bearer or OAuth 1.0a
+ * PLAINTEXT on the Bridge, refusals before sending).
+ */
 class ApiTokensTest extends TestServers {
 
   private static final Instant NOW = Instant.parse("2026-01-15T10:30:00Z");
@@ -316,21 +330,27 @@ class ApiTokensTest extends TestServers {
     bridge.enqueue(json("[" + item + "]"));
     bridge.enqueue(json(item));
     try (CleverCloudClient client = client()) {
-      List<ApiToken> list = client.apiTokens().list();
+      ApiTokensApi tokens = client.api(ApiTokensApi.class);
+      List<ApiToken> list = tokens.listApiTokens();
       assertThat(list).singleElement().satisfies(t -> {
-        assertThat(t.id()).isEqualTo("api_tokens_1");
-        assertThat(t.state()).isEqualTo("EXPIRED");
-        assertThat(t.ip()).isEqualTo("203.0.113.42");
-        assertThat(t.userId()).isEqualTo("user_1");
-        assertThat(t.expirationDate()).isEqualTo(Instant.parse("2026-07-15T10:30:00Z"));
+        assertThat(t.getApiTokenId()).isEqualTo("api_tokens_1");
+        assertThat(t.getState()).isEqualTo(ApiTokenState.EXPIRED);
+        assertThat(t.getIp()).isEqualTo("203.0.113.42");
+        assertThat(t.getUserId()).isEqualTo("user_1");
+        assertThat(t.getExpirationDate().toInstant()).isEqualTo(Instant.parse("2026-07-15T10:30:00Z"));
       });
-      assertThat(client.apiTokens().get("api_tokens_1").name()).isEqualTo("CI");
+      assertThat(tokens.getApiToken("api_tokens_1").getName()).isEqualTo("CI");
     }
-    take(bridge);
+    RecordedRequest listed = take(bridge);
+    assertThat(listed.getMethod() + " " + listed.getTarget()).isEqualTo("GET /api-tokens");
+    assertThat(listed.getHeaders().get("Authorization")).isEqualTo("Bearer tok");
     assertThat(take(bridge).getUrl().encodedPath()).isEqualTo("/api-tokens/api_tokens_1");
+    // The listed model has no place for a secret, and the spec marks none in it.
     for (Field f : ApiToken.class.getDeclaredFields()) {
       assertThat(f.getName().toLowerCase()).doesNotContain("secret").isNotEqualTo("apitoken");
     }
+    assertThat(OperationTable.INSTANCE.holdsSecrets("bridge", "ApiToken")).isFalse();
+    assertThat(OperationTable.INSTANCE.holdsSecrets("bridge", "CreatedApiToken")).isTrue();
   }
 
   @Test
@@ -338,12 +358,13 @@ class ApiTokensTest extends TestServers {
     bridge.enqueue(new MockResponse.Builder().code(204).build());
     bridge.enqueue(new MockResponse.Builder().code(204).build());
     try (CleverCloudClient client = client()) {
-      client.apiTokens().update("a/b?c#d %é", "New name", null);
-      client.apiTokens().delete("api_tokens_1");
+      ApiTokensApi tokens = client.api(ApiTokensApi.class);
+      assertThat(tokens.updateApiToken("a?c#d %\u00e9", new ApiTokenUpdateRequest().name("New name"))).isNull();
+      assertThat(tokens.deleteApiToken("api_tokens_1")).isNull();
     }
     RecordedRequest put = take(bridge);
     assertThat(put.getMethod()).isEqualTo("PUT");
-    assertThat(put.getUrl().encodedPath()).isEqualTo("/api-tokens/a%2Fb%3Fc%23d%20%25%C3%A9");
+    assertThat(put.getUrl().encodedPath()).isEqualTo("/api-tokens/a%3Fc%23d%20%25%C3%A9");
     assertThat(JsonParser.parseString(put.getBody().utf8()).getAsJsonObject().get("name").getAsString())
         .isEqualTo("New name");
     RecordedRequest delete = take(bridge);
@@ -352,13 +373,51 @@ class ApiTokensTest extends TestServers {
   }
 
   @Test
-  void badIdsAndNamesAreRefusedBeforeSending() {
+  void theBridgeTakesOAuthSignedWithPlaintextOnly() throws Exception {
+    // Listing, reading, renaming and revoking tokens with OAuth 1.0a credentials configured for HMAC-SHA512: the
+    // Bridge's own endpoints take PLAINTEXT, and the call stays on the Bridge.
+    bridge.enqueue(json("[]"));
+    bridge.enqueue(json("{\"apiTokenId\":\"api_tokens_1\"}"));
+    bridge.enqueue(new MockResponse.Builder().code(204).build());
+    bridge.enqueue(new MockResponse.Builder().code(204).build());
+    try (CleverCloudClient client = builder().clock(CLOCK).credentials(Credentials.oauth1("ck", "c s", "tok", "t&s",
+        SignatureMethod.HMAC_SHA512)).build()) {
+      ApiTokensApi tokens = client.api(ApiTokensApi.class);
+      tokens.listApiTokens();
+      tokens.getApiToken("api_tokens_1");
+      tokens.updateApiToken("api_tokens_1", new ApiTokenUpdateRequest().name("CI"));
+      tokens.deleteApiToken("api_tokens_1");
+    }
+    for (int i = 0; i < 4; i++) {
+      Map<String, String> oauth = oauthHeader(take(bridge).getHeaders().get("Authorization"));
+      assertThat(oauth).containsEntry("oauth_signature_method", "PLAINTEXT").containsEntry("oauth_consumer_key", "ck")
+          .containsEntry("oauth_token", "tok").containsEntry("oauth_signature", pe("c s") + "&" + pe("t&s"));
+    }
+    assertThat(main.getRequestCount()).isZero();
+  }
+
+  @Test
+  void tokenOperationsWithoutCredentialsAreRefusedBeforeSending() {
+    try (CleverCloudClient none = builder().clock(CLOCK).build()) {
+      ApiTokensApi tokens = none.api(ApiTokensApi.class);
+      assertThatThrownBy(tokens::listApiTokens).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> tokens.getApiToken("api_tokens_1")).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> tokens.deleteApiTokenAsync("api_tokens_1")).isInstanceOf(IllegalStateException.class);
+    }
+    assertThat(bridge.getRequestCount() + main.getRequestCount()).isZero();
+  }
+
+  @Test
+  void badIdsAreRefusedBeforeSending() {
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.apiTokens().get("")).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> client.apiTokens().get("..")).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> client.apiTokens().delete(null)).isInstanceOf(NullPointerException.class);
-      assertThatThrownBy(() -> client.apiTokens().update("id", "", null)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> client.apiTokens().get("a\r\nb")).isInstanceOf(IllegalArgumentException.class);
+      ApiTokensApi tokens = client.api(ApiTokensApi.class);
+      assertThatThrownBy(() -> tokens.getApiToken("")).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> tokens.getApiToken("..")).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> tokens.deleteApiToken(null))
+          .isInstanceOfAny(NullPointerException.class, IllegalArgumentException.class);
+      assertThatThrownBy(() -> tokens.updateApiToken("a/b", new ApiTokenUpdateRequest().name("CI")))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> tokens.getApiToken("a\r\nb")).isInstanceOf(IllegalArgumentException.class);
     }
     assertThat(bridge.getRequestCount()).isZero();
   }

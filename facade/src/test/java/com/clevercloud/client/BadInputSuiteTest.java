@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clevercloud.api.bridge.api.ApiTokensApi;
-import com.clevercloud.api.v2.model.WannabeOAuth1Consumer;
+import com.clevercloud.api.bridge.model.ApiTokenUpdateRequest;
+import com.clevercloud.api.v2.api.ApplicationsApi;
+import com.clevercloud.api.v2.api.OAuthConsumersApi;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.auth.Secret;
 import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.exception.CleverCloudException;
-import java.io.ByteArrayOutputStream;
+import com.clevercloud.client.internal.OperationTable.Op;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,9 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -36,8 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input is refused with a JDK exception (NullPointerException, IllegalArgumentException, IllegalStateException)
- * before any request leaves: both mock servers must have seen nothing. Ids that are odd but legal travel as one
- * percent-encoded path segment and never change the route.
+ * before any request leaves: both mock servers must have seen nothing. Table-driven over the operations table: every
+ * path parameter of every operation refuses each bad id, in the blocking method and (synchronously) in its Async
+ * twin; ids that are odd but legal travel as one percent-encoded path segment and never change the route; every
+ * authenticated operation of a client without credentials is refused. Builder options, credentials and
+ * {@link CreateApiTokenRequest} are checked case by case.
  */
 class BadInputSuiteTest extends TestServers {
 
@@ -94,10 +100,6 @@ class BadInputSuiteTest extends TestServers {
         refused("name with LF", IAE, c -> request().name("CI\nprod")),
         refused("name with NUL", IAE, c -> request().name("CI\u0000")),
         refused("description 1025 characters", IAE, c -> request().description("d".repeat(1025))),
-        refused("update name blank", IAE, c -> c.apiTokens().update("api_tokens_1", " ", null)),
-        refused("update name null", NPE, c -> c.apiTokens().update("api_tokens_1", null, null)),
-        refused("update name overlong", IAE, c -> c.apiTokens().update("api_tokens_1", "n".repeat(257), null)),
-        refused("update name with CR", IAE, c -> c.apiTokens().update("api_tokens_1", "a\rb", null)),
         refused("create without name", ISE,
             c -> CreateApiTokenRequest.builder().expiration("1d").password("p").build()),
         refused("create without password", ISE,
@@ -206,13 +208,10 @@ class BadInputSuiteTest extends TestServers {
         refused("raw PATCH", IAE, c -> c.http().send("PATCH", "/v2/self", "{}")),
         refused("raw GET with a body", IAE, c -> c.http().send("GET", "/v2/self", "{}")),
 
-        // Other arguments
-        refused("invoices since after until", IAE, c -> c.invoices("orga_1").list(NOW, NOW.minusSeconds(1), null)),
-        refused("invoices limit 0", IAE, c -> c.invoices("orga_1").list(null, null, 0)),
-        refused("deployments limit 0", IAE, c -> c.applications("orga_1").deployments("app_1", 0, null)),
-        refused("deployments negative offset", IAE, c -> c.applications("orga_1").deployments("app_1", 5, -1)),
-        refused("env value null", NPE, c -> c.applications("orga_1").setEnv("app_1", "K", null)),
-        refused("consumer null", NPE, c -> c.oauthConsumers("orga_1").create(null)),
+        // Other arguments: a generated call without its body
+        refused("env value body null", IAE,
+            c -> c.api(ApplicationsApi.class).setApplicationEnvVar("orga_1", "app_1", "K", null)),
+        refused("consumer null", IAE, c -> c.api(OAuthConsumersApi.class).createConsumer("orga_1", null)),
         refused("generated interface not ours", IAE, c -> c.api(Runnable.class)));
   }
 
@@ -227,127 +226,89 @@ class BadInputSuiteTest extends TestServers {
     assertThat(main.getRequestCount() + bridge.getRequestCount()).as("requests that left").isZero();
   }
 
-  /** Every method that puts a caller's id in a path, with a function that calls it. */
-  static List<Named<BiConsumer<CleverCloudClient, String>>> idMethods() {
-    List<Named<BiConsumer<CleverCloudClient, String>>> m = new ArrayList<>();
-    m.add(Named.of("apiTokens().get", (c, id) -> c.apiTokens().get(id)));
-    m.add(Named.of("apiTokens().update", (c, id) -> c.apiTokens().update(id, "CI", null)));
-    m.add(Named.of("apiTokens().delete", (c, id) -> c.apiTokens().delete(id)));
-    m.add(Named.of("organisations().get", (c, id) -> c.organisations().get(id)));
-    m.add(Named.of("applications(owner).list", (c, id) -> c.applications(id).list()));
-    m.add(Named.of("applications().get", (c, id) -> c.applications("orga_1").get(id)));
-    m.add(Named.of("applications().env", (c, id) -> c.applications("orga_1").env(id)));
-    m.add(Named.of("applications().setEnv app", (c, id) -> c.applications("orga_1").setEnv(id, "K", "v")));
-    m.add(Named.of("applications().setEnv name", (c, id) -> c.applications("orga_1").setEnv("app_1", id, "v")));
-    m.add(Named.of("applications().removeEnv app", (c, id) -> c.applications("orga_1").removeEnv(id, "K")));
-    m.add(Named.of("applications().removeEnv name", (c, id) -> c.applications("orga_1").removeEnv("app_1", id)));
-    m.add(Named.of("applications().instances", (c, id) -> c.applications("orga_1").instances(id)));
-    m.add(Named.of("applications().restart", (c, id) -> c.applications("orga_1").restart(id)));
-    m.add(Named.of("applications().redeploy", (c, id) -> c.applications("orga_1").redeploy(id, "abc", false)));
-    m.add(Named.of("applications().stop", (c, id) -> c.applications("orga_1").stop(id)));
-    m.add(Named.of("applications().deployments", (c, id) -> c.applications("orga_1").deployments(id, null, null)));
-    m.add(Named.of("addons(owner).list", (c, id) -> c.addons(id).list()));
-    m.add(Named.of("self().application", (c, id) -> c.self().application(id)));
-    m.add(Named.of("zones().get", (c, id) -> c.zones().get(id)));
-    m.add(Named.of("invoices(owner).unpaid", (c, id) -> c.invoices(id).unpaid()));
-    m.add(Named.of("invoices().get", (c, id) -> c.invoices("orga_1").get(id)));
-    m.add(Named.of("invoices().html", (c, id) -> c.invoices("orga_1").html(id)));
-    m.add(Named.of("invoices().pdf", (c, id) -> c.invoices("orga_1").pdf(id, new ByteArrayOutputStream())));
-    m.add(Named.of("oauthTokens().revoke", (c, id) -> c.oauthTokens().revoke(id)));
-    m.add(Named.of("oauthConsumers(owner).list", (c, id) -> c.oauthConsumers(id).list()));
-    m.add(Named.of("oauthConsumers().get", (c, id) -> c.oauthConsumers("orga_1").get(id)));
-    m.add(Named.of("oauthConsumers().update", (c, id) -> c.oauthConsumers("orga_1").update(id,
-        new WannabeOAuth1Consumer())));
-    m.add(Named.of("oauthConsumers().delete", (c, id) -> c.oauthConsumers("orga_1").delete(id)));
-    m.add(Named.of("oauthConsumers().secret", (c, id) -> c.oauthConsumers("orga_1").secret(id)));
-    return m;
-  }
-
-  /** Ids that would change the route, or are slips, refused everywhere. */
-  static final List<String> REFUSED_IDS = List.of(".", "..", "", "  ", "\t", " app_1", "app_1 ", "app\n1",
-      "app\r\n1", "app\u0000");
+  /** Ids that would change the route, or are slips, refused for every path parameter of every operation. */
+  static final List<String> REFUSED_IDS = Arrays.asList(null, "", " ", "  ", "\t", "a/b", "..", ".", "a\\b",
+      "x\r\ny", "app\n1", "x\u0000", "\uD800", " lead", "trail ");
 
   /** Odd but legal ids: each must arrive as exactly one segment, in the place of a plain id. */
-  static final List<String> ENCODED_IDS = List.of("a/b", "a/../b", "../x", "x/..", "...", "?x=1", "#frag", "100%",
-      "%2e%2e", "%2F", "two words", "é€", "日本語", "a;b=c", "+plus+", "~tilde", "a\\b", "a\"b<c>");
+  static final List<String> ENCODED_IDS = List.of("...", "?x=1", "#frag", "100%", "%2e%2e", "%2F", "two words",
+      "\u00e9\u20ac", "\u65e5\u672c\u8a9e", "a;b=c", "+plus+", "~tilde", "a\"b<c>", "\uD83D\uDE00");
 
-  static Stream<Arguments> refusedIds() {
-    List<Arguments> args = new ArrayList<>();
-    for (var method : idMethods()) {
-      for (String id : REFUSED_IDS) {
-        args.add(Arguments.of(method, Named.of("\"" + id.replace("\n", "\\n").replace("\r", "\\r")
-            .replace("\t", "\\t").replace("\u0000", "\\0") + "\"", id)));
-      }
-      args.add(Arguments.of(method, Named.of("null", null)));
-    }
-    return args.stream();
+  /** Every path parameter of every operation of the specifications. */
+  static Stream<Arguments> pathParameters() {
+    return GeneratedCalls.operations().flatMap(named -> named.getPayload().params().stream()
+        .filter(p -> p.in().equals("path"))
+        .map(p -> Arguments.of(named, p.name())));
   }
 
-  @ParameterizedTest(name = "{0} refuses [{1}]")
+  static Stream<Arguments> refusedIds() {
+    return pathParameters().flatMap(a -> REFUSED_IDS.stream().map(id -> Arguments.of(a.get()[0], a.get()[1],
+        Named.of(id == null ? "null" : "\"" + id.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+            .replace("\u0000", "\\0").replace("\uD800", "\\uD800") + "\"", id))));
+  }
+
+  @ParameterizedTest(name = "{0}({1}) refuses [{2}]")
   @MethodSource
-  void refusedIds(BiConsumer<CleverCloudClient, String> method, String id) {
+  void refusedIds(Op op, String param, String id) {
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> method.accept(client, id))
-          .isInstanceOf(id == null ? NullPointerException.class : IllegalArgumentException.class);
+      for (boolean async : new boolean[] {false, true}) {
+        Method m = GeneratedCalls.method(op, async);
+        Object[] args = GeneratedCalls.args(op, m, p -> p.name().equals(param) ? id : GeneratedCalls.validId(p), true);
+        // The Async twin throws at once too: no future to inspect.
+        assertThatThrownBy(() -> GeneratedCalls.invoke(client, op, m, args)).as(m.getName())
+            .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
+            .satisfies(e -> {
+              if (id != null && id.length() > 2) {
+                // It may be a secret (revokeSelfOAuthToken's token): the message names the argument, not the value.
+                assertThat(String.valueOf(e.getMessage())).doesNotContain(id);
+              }
+            });
+      }
     }
     assertThat(main.getRequestCount() + bridge.getRequestCount()).as("requests that left").isZero();
   }
 
-  static Stream<Arguments> encodedIds() {
-    List<Arguments> args = new ArrayList<>();
-    for (var method : idMethods()) {
-      for (String id : ENCODED_IDS) {
-        args.add(Arguments.of(method, id));
-      }
-    }
-    return args.stream();
-  }
-
-  @ParameterizedTest(name = "{0} sends [{1}] as one segment")
-  @MethodSource
-  void encodedIds(BiConsumer<CleverCloudClient, String> method, String id) throws Exception {
+  @ParameterizedTest(name = "{0}({1}) sends odd ids as one segment")
+  @MethodSource("pathParameters")
+  void encodedIds(Op op, String param) throws Throwable {
     String plain = "PLAIN_ID";
-    RecordedRequest reference;
-    RecordedRequest odd;
     try (CleverCloudClient client = builder().credentials(Credentials.oauth1("ck", "cs", "tok", "ts",
         SignatureMethod.HMAC_SHA512)).build()) {
-      reference = send(client, method, plain);
-      odd = send(client, method, id);
+      RecordedRequest reference = send(client, op, param, plain);
+      for (String id : ENCODED_IDS) {
+        RecordedRequest odd = send(client, op, param, id);
+        List<String> expected = new ArrayList<>();
+        for (String segment : reference.getUrl().pathSegments()) {
+          expected.add(segment.equals(plain) ? id : segment.replace(plain, id));
+        }
+        assertThat(odd.getMethod()).as(id).isEqualTo(reference.getMethod());
+        assertThat(odd.getUrl().pathSegments()).as(id).isEqualTo(expected);
+        assertThat(odd.getUrl().encodedPath()).as(id).doesNotContain("/../").doesNotContain("/./");
+        assertThat(odd.getUrl().query()).as(id).isEqualTo(reference.getUrl().query());
+      }
     }
-    List<String> expected = new ArrayList<>();
-    for (String segment : reference.getUrl().pathSegments()) {
-      expected.add(segment.replace(plain, id));
-    }
-    assertThat(odd.getMethod()).isEqualTo(reference.getMethod());
-    assertThat(odd.getUrl().pathSegments()).isEqualTo(expected);
-    assertThat(odd.getUrl().encodedPath()).doesNotContain("/../").doesNotContain("/./");
-    assertThat(odd.getUrl().query()).isEqualTo(reference.getUrl().query());
   }
 
-  /**
-   * What Retrofit's {@code @Path} itself does, for users of {@code client.api(...)}, which bypasses the facade's
-   * checks: {@code .} and {@code ..} are refused before sending, {@code /} travels encoded as {@code %2F}.
-   */
-  @Test
-  void generatedInterfacesRefuseDotSegmentsAndEncodeSlashes() throws Exception {
-    try (CleverCloudClient client = client()) {
-      ApiTokensApi api = client.api(ApiTokensApi.class);
-      assertThatThrownBy(() -> client.execute(api.getApiToken(".."))).isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("path traversal");
-      assertThatThrownBy(() -> client.execute(api.getApiToken("."))).isInstanceOf(IllegalArgumentException.class);
-      assertThat(bridge.getRequestCount()).isZero();
-      client.execute(api.getApiToken("a/../b"));
-    }
-    RecordedRequest r = take(bridge);
-    assertThat(r.getUrl().encodedPath()).isEqualTo("/api-tokens/a%2F..%2Fb");
-    assertThat(r.getUrl().pathSegments()).containsExactly("api-tokens", "a/../b");
+  static Stream<Named<Op>> operationsNeedingCredentials() {
+    return GeneratedCalls.operations().filter(n -> !n.getPayload().security().isEmpty() && !n.getPayload().presigned());
   }
 
-  @Test
-  void authenticatedCallsOnAClientWithoutCredentialsAreRefused() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operationsNeedingCredentials")
+  void authenticatedOperationsOnAClientWithoutCredentialsAreRefused(Op op) {
     try (CleverCloudClient none = builder().build()) {
-      assertThatThrownBy(() -> none.self().get()).isInstanceOf(IllegalStateException.class);
-      assertThatThrownBy(() -> none.apiTokens().delete("api_tokens_1")).isInstanceOf(IllegalStateException.class);
+      for (boolean async : new boolean[] {false, true}) {
+        Method m = GeneratedCalls.method(op, async);
+        assertThatThrownBy(() -> GeneratedCalls.invoke(none, op, m, GeneratedCalls.validArgs(op, m))).as(m.getName())
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining(op.id());
+      }
+    }
+    assertThat(main.getRequestCount() + bridge.getRequestCount()).isZero();
+  }
+
+  @Test
+  void rawCallsOnAClientWithoutCredentialsAreRefused() {
+    try (CleverCloudClient none = builder().build()) {
       assertThatThrownBy(() -> none.http().get("/v4/products/zones")).isInstanceOf(IllegalStateException.class);
     }
     assertThat(main.getRequestCount() + bridge.getRequestCount()).isZero();
@@ -362,20 +323,22 @@ class BadInputSuiteTest extends TestServers {
       }
     });
     try (CleverCloudClient client = client()) {
-      client.apiTokens().update("api_tokens_1", "n".repeat(CreateApiTokenRequest.MAX_NAME_LENGTH), null);
+      client.api(ApiTokensApi.class).updateApiToken("api_tokens_1",
+          new ApiTokenUpdateRequest().name("n".repeat(CreateApiTokenRequest.MAX_NAME_LENGTH)));
     }
     assertThat(take(bridge).getBody().utf8()).contains("n".repeat(CreateApiTokenRequest.MAX_NAME_LENGTH));
   }
 
   /**
-   * Sends one call with the id and returns what the server saw (an error reading the generic answer is irrelevant).
-   * OAuth 1.0a credentials: the odd path is signed too, and v2/v4 calls land on the main host, /api-tokens on the
-   * Bridge.
+   * Sends one call with the id in place of {@code param} and returns what the server saw (an error reading the
+   * generic answer is irrelevant). OAuth 1.0a credentials: the odd path is signed too, and v2/v4 calls land on the
+   * main host, /api-tokens on the Bridge.
    */
-  private RecordedRequest send(CleverCloudClient client, BiConsumer<CleverCloudClient, String> method, String id)
-      throws InterruptedException {
+  private RecordedRequest send(CleverCloudClient client, Op op, String param, String id) throws Throwable {
+    Method m = GeneratedCalls.method(op, false);
+    Object[] args = GeneratedCalls.args(op, m, p -> p.name().equals(param) ? id : GeneratedCalls.validId(p), true);
     try {
-      method.accept(client, id);
+      GeneratedCalls.closeQuietly(GeneratedCalls.invoke(client, op, m, args));
     } catch (CleverCloudException answerNotReadable) {
       // the request went out: that is what is checked
     }
