@@ -1,6 +1,7 @@
 package com.clevercloud.client.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.clevercloud.client.CleverCloudClient;
 import com.clevercloud.client.contract.Contract.Credential;
@@ -147,6 +148,47 @@ class EveryOperationContractTest {
                 assertThat(Integer.toString(e.status())).isEqualTo(status);
                 assertThat(e.slViolations()).isNull();
             });
+        }
+    }
+
+    static Stream<Case> casesWithPathParameters() {
+        return OperationTable.INSTANCE.all().stream()
+                .filter(op -> op.params().stream().anyMatch(p -> p.in().equals("path")))
+                .flatMap(op -> Stream.of(new Case(op, auths(op).get(0), false), new Case(op, auths(op).get(0), true)));
+    }
+
+    /**
+     * A path argument that is not one valid segment ({@code ..}, a slash, blank, surrounding whitespace, a control
+     * character) is refused with an {@link IllegalArgumentException} thrown by the call itself, for the {@code …Async}
+     * twin too (no future), before anything is sent.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("casesWithPathParameters")
+    void aPathArgumentThatIsNotOneSegmentIsRefusedBeforeSending(Case c, PrismHosts hosts) throws Exception {
+        Op op = c.op();
+        Class<?> api = Class.forName(op.api());
+        Method method = method(api, c.javaMethod());
+        Object[] valid = arguments(op, method);
+        try (CleverCloudClient client = client(hosts, c)) {
+            Object implementation = client.api(api);
+            int mark = ContractRecorder.shared().mark();
+            for (int i = 0; i < op.params().size(); i++) {
+                if (!op.params().get(i).in().equals("path")) {
+                    continue;
+                }
+                for (String bad : List.of("a/b", "a\\b", " ", " x", "x\n", "", ".", "..")) {
+                    Object[] args = valid.clone();
+                    args[i] = bad;
+                    Throwable thrown = catchThrowable(() -> invoke(implementation, method, args));
+                    assertThat(thrown).as("%s with %s = \"%s\"", c.javaMethod(), op.params().get(i).name(), bad)
+                            .isInstanceOf(IllegalArgumentException.class);
+                    if (!bad.startsWith(".")) {
+                        // "." and ".." are refused by Retrofit itself, first, with its own message.
+                        assertThat(thrown).hasMessageContaining(op.params().get(i).name());
+                    }
+                }
+            }
+            assertThat(ContractRecorder.shared().since(mark)).as("nothing sent").isEmpty();
         }
     }
 
