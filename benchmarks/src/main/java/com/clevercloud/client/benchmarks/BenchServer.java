@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * {@link Fixtures} from memory (no per-request allocation beyond the server's own, no recording of requests), in a
  * process of its own so that its allocations and GC never show in the client's {@code -prof gc} figures.
  *
- * <p>Usage: {@code java -cp benchmarks.jar com.clevercloud.client.benchmarks.BenchServer [port]}. It prints
+ * <p>Usage: {@code java -cp benchmarks.jar com.clevercloud.client.benchmarks.BenchServer [port] [--delay-ms N]}
+ * ({@code --delay-ms}: wait N ms before each answer, as a distant API would; {@link AsyncConcurrencyBench}). It prints
  * {@code LISTENING http://127.0.0.1:<port>/} once ready, and exits when its standard input reaches end of file, so
  * that it never outlives the process that started it (a JVM, or a shell holding a pipe).
  *
@@ -44,20 +45,31 @@ public final class BenchServer {
   private final byte[] user = Fixtures.userJson();
   private final byte[] applications = Fixtures.applicationsJson();
   private final byte[] pdf = Fixtures.invoicePdf();
+  private final long delayNanos;
 
-  private BenchServer() {}
+  private BenchServer(long delayMillis) {
+    this.delayNanos = delayMillis * 1_000_000L;
+  }
 
   /**
    * Starts the server.
    *
-   * @param args an optional port (default: any free port)
+   * @param args an optional port (default: any free port), and {@code --delay-ms N} to wait N ms before each answer
    * @throws IOException if the port cannot be bound
    */
   public static void main(String[] args) throws IOException {
     // The JDK server leaves Nagle's algorithm on by default: small responses would then wait for delayed ACKs.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-    BenchServer fixtures = new BenchServer();
+    int port = 0;
+    long delayMillis = 0;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--delay-ms") && i + 1 < args.length) {
+        delayMillis = Long.parseLong(args[++i]);
+      } else {
+        port = Integer.parseInt(args[i]);
+      }
+    }
+    BenchServer fixtures = new BenchServer(delayMillis);
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     ExecutorService workers = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "bench-server");
@@ -85,6 +97,13 @@ public final class BenchServer {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       drain(exchange.getRequestBody());
+      if (delayNanos > 0) {
+        // On this exchange's own worker thread (a cached pool): concurrent requests wait side by side.
+        long end = System.nanoTime() + delayNanos;
+        for (long left = delayNanos; left > 0; left = end - System.nanoTime()) {
+          LockSupport.parkNanos(left);
+        }
+      }
       String path = exchange.getRequestURI().getRawPath();
       if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
         send(exchange, 401, "application/json", UNAUTHORIZED);

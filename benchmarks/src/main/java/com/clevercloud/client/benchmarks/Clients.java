@@ -1,7 +1,10 @@
 package com.clevercloud.client.benchmarks;
 
+import com.clevercloud.api.v2.api.ApplicationsApi;
+import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.api.v2.model.ApplicationView;
 import com.clevercloud.api.v2.model.UserView;
+import com.clevercloud.api.v4.api.InvoicesApi;
 import com.clevercloud.client.CleverCloudClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +50,7 @@ final class Clients implements AutoCloseable {
   }
 
   UserView selfFacade() {
-    return facade.self().get();
+    return facade.api(SelfApi.class).getSelf();
   }
 
   UserView selfRaw() {
@@ -55,7 +58,7 @@ final class Clients implements AutoCloseable {
   }
 
   List<ApplicationView> applicationsFacade() {
-    return facade.applications(Fixtures.OWNER_ID).list();
+    return facade.api(ApplicationsApi.class).listApplications(Fixtures.OWNER_ID, null);
   }
 
   List<ApplicationView> applicationsRaw() {
@@ -63,7 +66,7 @@ final class Clients implements AutoCloseable {
   }
 
   long pdfFacade(Path file) {
-    return facade.invoices(Fixtures.OWNER_ID).pdf(Fixtures.INVOICE, file);
+    return facade.download(facade.api(InvoicesApi.class).getInvoicePdf(Fixtures.OWNER_ID, Fixtures.INVOICE), file);
   }
 
   long pdfRaw(Path file) {

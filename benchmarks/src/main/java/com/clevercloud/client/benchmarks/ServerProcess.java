@@ -27,9 +27,10 @@ public final class ServerProcess implements AutoCloseable {
   /**
    * Starts the server and waits until it listens.
    *
+   * @param serverArgs arguments for {@link BenchServer#main(String[])}, for example {@code --delay-ms 200}
    * @return the running server
    */
-  public static ServerProcess start() {
+  public static ServerProcess start(String... serverArgs) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xms512m");
@@ -37,6 +38,7 @@ public final class ServerProcess implements AutoCloseable {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(BenchServer.class.getName());
+    command.addAll(List.of(serverArgs));
     try {
       Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

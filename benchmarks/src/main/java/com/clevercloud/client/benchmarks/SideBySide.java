@@ -1,5 +1,6 @@
 package com.clevercloud.client.benchmarks;
 
+import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.api.v2.model.UserView;
 import com.clevercloud.client.CleverCloudClient;
 import java.util.Arrays;
@@ -73,7 +74,7 @@ public final class SideBySide {
         try {
           for (int i; (i = next.getAndIncrement()) < n; ) {
             long start = System.nanoTime();
-            UserView me = client.self().get();
+            UserView me = client.api(SelfApi.class).getSelf();
             if (latencies != null) {
               latencies[i] = System.nanoTime() - start;
             }

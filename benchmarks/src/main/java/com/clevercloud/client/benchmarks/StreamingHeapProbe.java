@@ -1,5 +1,6 @@
 package com.clevercloud.client.benchmarks;
 
+import com.clevercloud.api.v4.api.InvoicesApi;
 import com.clevercloud.client.CleverCloudClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -48,7 +49,9 @@ public final class StreamingHeapProbe {
       try (CleverCloudClient facade = CleverCloudClient.builder().credentials(Auth.API_TOKEN.credentials())
           .apiBaseUrl(server.baseUrl()).bridgeBaseUrl(server.baseUrl()).okHttpClient(http).build()) {
         RawClient raw = new RawClient(http, server.baseUrl(), Auth.API_TOKEN);
-        Function<String, Long> viaFacade = invoice -> facade.invoices(Fixtures.OWNER_ID).pdf(invoice, file);
+        InvoicesApi invoices = facade.api(InvoicesApi.class);
+        Function<String, Long> viaFacade = invoice -> facade.download(invoices.getInvoicePdf(Fixtures.OWNER_ID,
+            invoice), file);
         Function<String, Long> viaRaw = invoice -> raw.invoicePdf(Fixtures.OWNER_ID, invoice, file);
         // Negative control: proves the method sees a client that holds the body in memory.
         Function<String, Long> buffered = invoice -> raw.invoicePdfBuffered(Fixtures.OWNER_ID, invoice, file);
@@ -63,7 +66,7 @@ public final class StreamingHeapProbe {
             + " rounds, post-GC) | allocated by the calling thread per download (mean of 20) |");
         System.out.println("|---|---:|---:|");
         Map<String, Function<String, Long>> clients = new LinkedHashMap<>();
-        clients.put("facade: `invoices(owner).pdf(number, file)`", viaFacade);
+        clients.put("facade: `download(api(InvoicesApi.class).getInvoicePdf(owner, number), file)`", viaFacade);
         clients.put("raw OkHttp: `sink.writeAll(body.source())`", viaRaw);
         clients.put("control, buffers the body: `body.bytes()`", buffered);
         for (Map.Entry<String, Function<String, Long>> client : clients.entrySet()) {

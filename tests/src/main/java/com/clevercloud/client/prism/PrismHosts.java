@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.ConnectionPool;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -63,6 +65,10 @@ public final class PrismHosts implements AutoCloseable {
         OkHttpClient forwarder = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .retryOnConnectionFailure(false)
+                // Prism (Node) closes a keep-alive connection after 5 s idle; a pooled connection reused at that moment
+                // failed with an IOException, relayed as a 502 that the client then retried. Drop idle connections well
+                // before Node does, so that a relayed 502 only ever means Prism did not answer.
+                .connectionPool(new ConnectionPool(8, 1, TimeUnit.SECONDS))
                 .callTimeout(Duration.ofSeconds(30))
                 .build();
         MockWebServer bridge = new MockWebServer();

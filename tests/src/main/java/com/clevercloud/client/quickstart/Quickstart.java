@@ -1,10 +1,16 @@
 package com.clevercloud.client.quickstart;
 
+import com.clevercloud.api.bridge.api.ApiTokensApi;
+import com.clevercloud.api.bridge.model.ApiToken;
+import com.clevercloud.api.bridge.model.ApiTokenUpdateRequest;
+import com.clevercloud.api.v2.api.ApplicationsApi;
+import com.clevercloud.api.v2.api.OrganisationsApi;
+import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.api.v2.model.ApplicationView;
 import com.clevercloud.api.v2.model.OrganisationView;
 import com.clevercloud.api.v2.model.UserView;
+import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.api.v4.model.Zone;
-import com.clevercloud.client.ApiToken;
 import com.clevercloud.client.CleverCloudClient;
 import com.clevercloud.client.CreateApiTokenRequest;
 import com.clevercloud.client.CreatedApiToken;
@@ -161,22 +167,22 @@ public final class Quickstart {
     static void tour(CleverCloudClient client, Prompt prompt, PrintStream out) {
         out.println();
         out.println("1. Who am I?");
-        UserView me = client.self().get();
+        UserView me = client.api(SelfApi.class).getSelf();
         out.println("   " + me.getName() + " <" + me.getEmail() + ">, " + me.getId());
 
         out.println();
         out.println("2. Zones");
-        for (Zone zone : client.zones().list()) {
+        for (Zone zone : client.api(ZonesApi.class).listZones(null, null)) {
             out.println("   " + zone.getName() + "  " + zone.getCity() + ", " + zone.getCountry() + "  "
                     + Objects.requireNonNullElse(zone.getTags(), List.of()));
         }
 
         out.println();
-        List<OrganisationView> organisations = client.organisations().list();
+        List<OrganisationView> organisations = client.api(OrganisationsApi.class).listOrganisations();
         String ownerId = organisations.isEmpty() ? me.getId() : organisations.get(0).getId();
         String ownerName = organisations.isEmpty() ? "my personal space" : organisations.get(0).getName();
         out.println("3. Applications of " + ownerName + " (" + ownerId + ")");
-        List<ApplicationView> applications = client.applications(ownerId).list();
+        List<ApplicationView> applications = client.api(ApplicationsApi.class).listApplications(ownerId, null);
         if (applications.isEmpty()) {
             out.println("   (none)");
         }
@@ -206,6 +212,7 @@ public final class Quickstart {
             request.mfaCode(code);
         }
         CreatedApiToken created = client.apiTokens().create(request.build());
+        ApiTokensApi tokens = client.api(ApiTokensApi.class);
         boolean deleted = false;
         try {
             out.println("   Created " + created.id() + " \"" + created.name() + "\", expires " + created.expirationDate());
@@ -215,26 +222,28 @@ public final class Quickstart {
 
             out.println();
             out.println("5. List my API tokens (a listing never carries a secret)");
-            for (ApiToken token : client.apiTokens().list()) {
-                out.println("   " + token.id() + "  \"" + token.name() + "\"  " + token.state() + "  expires "
-                        + token.expirationDate());
+            for (ApiToken token : tokens.listApiTokens()) {
+                out.println("   " + token.getApiTokenId() + "  \"" + token.getName() + "\"  "
+                        + (token.getState() == null ? null : token.getState().getValue()) + "  expires "
+                        + (token.getExpirationDate() == null ? null : token.getExpirationDate().toInstant()));
             }
 
             out.println();
             out.println("6. Rename it");
-            client.apiTokens().update(created.id(), "clevercloud-java quickstart (renamed)",
-                    created.description().orElse(null));
+            tokens.updateApiToken(created.id(), new ApiTokenUpdateRequest()
+                    .name("clevercloud-java quickstart (renamed)")
+                    .description(created.description().orElse(null)));
             out.println("   Renamed " + created.id() + " to \"clevercloud-java quickstart (renamed)\"");
 
             out.println();
             out.println("7. Delete it");
-            client.apiTokens().delete(created.id());
+            tokens.deleteApiToken(created.id());
             deleted = true;
             out.println("   Deleted " + created.id());
         } finally {
             if (!deleted) {
                 // Never leave a live token behind on the way out of a failure.
-                client.apiTokens().delete(created.id());
+                tokens.deleteApiToken(created.id());
             }
             created.secret().wipe();
         }

@@ -3,6 +3,8 @@ package com.clevercloud.client.contract;
 import static com.clevercloud.client.contract.Examples.assertMatchesExample;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clevercloud.api.v2.api.SelfApi;
+import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.CleverCloudClient;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.auth.OAuth1Signer;
@@ -20,7 +22,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
-/** The builder's options, each seen doing its job on a real exchange with Prism. */
+/**
+ * The builder's options (application id, timeouts, logger, pinned OAuth clock and nonce, maximum concurrent requests),
+ * each seen doing its job on a real exchange with Prism made through a generated interface.
+ */
 @ContractTest
 class ClientOptionsContractTest {
 
@@ -38,7 +43,7 @@ class ClientOptionsContractTest {
                 .logger(logger, Logger.Level.INFO)
                 .build()) {
             int mark = ContractRecorder.shared().mark();
-            assertMatchesExample(client.self().get(), "getSelf");
+            assertMatchesExample(client.api(SelfApi.class).getSelf(), "getSelf");
 
             assertThat(client.credentials()).containsSame(credentials);
             assertThat(ContractRecorder.shared().since(mark)).singleElement().extracting(Exchange::userAgent)
@@ -65,13 +70,58 @@ class ClientOptionsContractTest {
                 .clock(clock)
                 .oauth1Signer(new OAuth1Signer(clock, () -> "contracttestnonce0000000000000001"))
                 .build()) {
-            assertMatchesExample(client.zones().list(), "listZones");
+            assertMatchesExample(client.api(ZonesApi.class).listZones(null, null), "listZones");
         }
         assertThat(authorizations).singleElement().asString()
                 .startsWith("OAuth ")
                 .contains("oauth_timestamp=\"1767225600\"", "oauth_nonce=\"contracttestnonce0000000000000001\"",
                         "oauth_signature_method=\"HMAC-SHA512\"", "oauth_version=\"1.0\"")
                 .doesNotContain("contract-consumer-secret", "contract-test-oauth-token-secret");
+    }
+
+    /**
+     * {@code maxConcurrentRequests} bounds the asynchronous calls in flight, on a dispatcher of the client's own: with
+     * a limit of 2, six {@code getSelfAsync} calls never have more than two requests on the wire at once; with a limit
+     * of 8, eight calls are all in flight together, beyond the 5 per host of the shared {@code OkHttpClient}'s
+     * dispatcher, which stays as it was.
+     */
+    @Test
+    void maxConcurrentRequestsBoundsTheAsyncCallsInFlight(PrismHosts hosts) {
+        assertThat(inFlightAtMost(hosts, 2, 6)).isEqualTo(2);
+        assertThat(inFlightAtMost(hosts, 8, 8)).isEqualTo(8);
+        assertThat(Contract.HTTP.dispatcher().getMaxRequestsPerHost()).as("the given client's dispatcher is untouched")
+                .isEqualTo(5);
+    }
+
+    private static int inFlightAtMost(PrismHosts hosts, int limit, int calls) {
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger max = new java.util.concurrent.atomic.AtomicInteger();
+        OkHttpClient slow = Contract.HTTP.newBuilder()
+                .addNetworkInterceptor(chain -> {
+                    max.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(150); // long enough for every call allowed to start to be on the wire together
+                        return chain.proceed(chain.request());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException();
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                })
+                .build();
+        try (CleverCloudClient client = Contract.builder(hosts, slow).credentials(Contract.Credential.API_TOKEN
+                .credentials()).maxConcurrentRequests(limit).build()) {
+            List<java.util.concurrent.CompletableFuture<com.clevercloud.api.v2.model.UserView>> futures =
+                    new java.util.ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                futures.add(client.api(SelfApi.class).getSelfAsync());
+            }
+            for (var future : futures) {
+                assertMatchesExample(future.join(), "getSelf");
+            }
+        }
+        return max.get();
     }
 
     /** Collects formatted log lines. */

@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import retrofit2.Invocation;
 
 /**
- * Records every exchange the contract tests make: what was sent (method, host, path, query, credential kind) and what
- * Prism answered (status, {@code sl-violations}). Installed as a network interceptor on the {@code OkHttpClient}
+ * Records every exchange the contract tests make: what was sent (method, host, path, query, credential kind, and the
+ * method of the generated interface that made it, blocking or {@code …Async}) and what Prism answered (status,
+ * {@code sl-violations}). Installed as a network interceptor on the {@code OkHttpClient}
  * handed to the facade's builder, so it sees the request as it goes on the wire, after the facade has routed and
  * signed it.
  *
@@ -37,9 +39,13 @@ final class ContractRecorder implements Interceptor {
      * @param status the response status
      * @param contentType the response's content type, or null
      * @param slViolations Prism's {@code sl-violations} header, or null when the request was valid
+     * @param javaMethod the name of the generated interface's method that made the request ({@code getSelf},
+     *     {@code getSelfAsync}), from Retrofit's {@link Invocation} tag; null for requests made otherwise (raw
+     *     requests, the token creation and the OAuth dance of the handwritten core)
      */
     record Exchange(String method, String authority, String path, String query, Auth auth, String signatureMethod,
-            String userAgent, String accept, String prefer, int status, String contentType, String slViolations) {
+            String userAgent, String accept, String prefer, int status, String contentType, String slViolations,
+            String javaMethod) {
 
         boolean successful() {
             return status >= 200 && status < 300;
@@ -47,7 +53,8 @@ final class ContractRecorder implements Interceptor {
 
         @Override
         public String toString() {
-            return method + " " + authority + path + (query == null ? "" : "?" + query) + " [" + auth + "] -> " + status
+            return method + " " + authority + path + (query == null ? "" : "?" + query) + " [" + auth + "]"
+                    + (javaMethod == null ? "" : " by " + javaMethod) + " -> " + status
                     + (slViolations == null ? "" : " sl-violations: " + slViolations);
         }
     }
@@ -71,10 +78,12 @@ final class ContractRecorder implements Interceptor {
         Request request = chain.request();
         Response response = chain.proceed(request);
         String authorization = request.header("Authorization");
+        Invocation invocation = request.tag(Invocation.class);
         Exchange exchange = new Exchange(request.method(), request.url().host() + ":" + request.url().port(),
                 request.url().encodedPath(), request.url().encodedQuery(), authOf(authorization),
-                signatureMethodOf(authorization), request.header("User-Agent"), request.header("Accept"), request.header("Prefer"), response.code(), response.header("Content-Type"),
-                response.header("sl-violations"));
+                signatureMethodOf(authorization), request.header("User-Agent"), request.header("Accept"),
+                request.header("Prefer"), response.code(), response.header("Content-Type"),
+                response.header("sl-violations"), invocation == null ? null : invocation.method().getName());
         synchronized (exchanges) {
             exchanges.add(exchange);
         }

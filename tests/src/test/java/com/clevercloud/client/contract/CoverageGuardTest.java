@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clevercloud.client.contract.ContractRecorder.Exchange;
 import com.clevercloud.client.contract.SpecCatalog.Auth;
 import com.clevercloud.client.contract.SpecCatalog.Operation;
+import com.clevercloud.client.internal.OperationTable;
+import com.clevercloud.client.internal.OperationTable.Op;
 import com.clevercloud.client.prism.PrismHosts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +27,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs after every contract test (last in class order, see {@code junit-platform.properties}) and reads what they
- * recorded: every operation of the three specs must have been called through the facade and answered with a 2xx that
- * Prism found valid, once with each credential kind the operation allows; every request must have reached the host
- * its credential calls for.
+ * recorded. The operations are those of the generated {@link OperationTable} (checked against the specs by
+ * {@link SpecCatalogTest}), so a new operation is guarded with no list to update. Every operation must have been
+ * called through the facade's generated interface, both its blocking method and its {@code …Async} twin, with each
+ * credential kind it allows, and answered with a 2xx that Prism found valid; every request must have reached the host
+ * its credential calls for; every request a generated method made must have hit the operation of the same operationId.
+ * A gap is named: operation, credential kind, Java method.
  */
 @Order(Integer.MAX_VALUE)
 class CoverageGuardTest {
@@ -60,23 +65,47 @@ class CoverageGuardTest {
     }
 
     @Test
-    void everyOperationOfTheSpecsRanThroughTheFacadeWithEachCredentialItAllows() {
+    void everyOperationRanThroughBothGeneratedTwinsWithEachCredentialItAllows() {
         SpecCatalog catalog = SpecCatalog.get();
+        List<Op> operations = OperationTable.INSTANCE.all();
         List<String> notExercised = new ArrayList<>();
-        for (Operation op : catalog.operations()) {
-            for (Auth auth : new TreeSet<>(op.auth())) {
-                boolean exercised = throughFacade.stream()
-                        .filter(e -> e.successful() && e.slViolations() == null && e.auth() == auth)
-                        .anyMatch(e -> catalog.match(e.method(), e.path()).filter(op::equals).isPresent());
-                if (!exercised) {
-                    notExercised.add(op + " with " + auth);
+        for (Op op : operations) {
+            for (Auth auth : EveryOperationContractTest.auths(op)) {
+                for (String javaMethod : List.of(op.id(), op.id() + "Async")) {
+                    boolean exercised = throughFacade.stream()
+                            .filter(e -> e.successful() && e.slViolations() == null && e.auth() == auth
+                                    && javaMethod.equals(e.javaMethod()))
+                            .anyMatch(e -> catalog.match(e.method(), e.path())
+                                    .filter(hit -> hit.operationId().equals(op.id())).isPresent());
+                    if (!exercised) {
+                        notExercised.add(op.family() + " " + op.id() + " (" + op.httpMethod() + " " + op.path()
+                                + ") with " + auth + " via " + javaMethod);
+                    }
                 }
             }
         }
         assertThat(notExercised)
-                .as("operations no contract test called successfully through the facade (%d operations in the specs)",
-                        catalog.operations().size())
+                .as("operations no contract test called successfully through the facade (%d operations in the "
+                        + "operations table)", operations.size())
                 .isEmpty();
+    }
+
+    @Test
+    void everyRequestOfAGeneratedMethodHitTheOperationOfTheSameId() {
+        SpecCatalog catalog = SpecCatalog.get();
+        List<String> wrong = new ArrayList<>();
+        for (Exchange e : throughFacade) {
+            if (e.javaMethod() == null) {
+                continue;
+            }
+            String id = e.javaMethod().endsWith("Async")
+                    ? e.javaMethod().substring(0, e.javaMethod().length() - "Async".length()) : e.javaMethod();
+            Optional<String> hit = catalog.match(e.method(), e.path()).map(Operation::operationId);
+            if (!hit.equals(Optional.of(id))) {
+                wrong.add(e + " (hit " + hit.orElse("no operation") + ")");
+            }
+        }
+        assertThat(wrong).as("requests of a generated method that reached another operation").isEmpty();
     }
 
     @Test

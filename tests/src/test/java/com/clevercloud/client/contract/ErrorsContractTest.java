@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.clevercloud.api.bridge.api.ApiTokensApi;
+import com.clevercloud.api.bridge.model.ApiTokenUpdateRequest;
+import com.clevercloud.api.v2.api.ApplicationsApi;
+import com.clevercloud.api.v2.api.OrganisationsApi;
+import com.clevercloud.api.v2.api.SelfApi;
+import com.clevercloud.api.v4.api.InvoicesApi;
+import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.CleverCloudClient;
 import com.clevercloud.client.CreateApiTokenRequest;
 import com.clevercloud.client.RetryPolicy;
@@ -38,8 +45,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What goes wrong, end to end: Prism's answers for a missing credential, an invalid body and the error codes asked for
- * with {@code Prefer: code=…}, and the facade's exception for each.
+ * What goes wrong, end to end, through the generated interfaces: Prism's answers for a missing credential, an invalid
+ * body and the error codes asked for with {@code Prefer: code=…}, and the facade's exception for each (the same,
+ * unwrapped, from the {@code …Async} twin), named after the spec's operationId.
  */
 @ContractTest
 class ErrorsContractTest {
@@ -65,12 +73,15 @@ class ErrorsContractTest {
                 .build();
         try (CleverCloudClient client = Contract.builder(hosts, withoutAuthorization)
                 .credentials(credential.credentials()).build()) {
-            assertApiError(catchThrowableOfType(AuthenticationException.class, () -> client.self().get()),
+            assertApiError(catchThrowableOfType(AuthenticationException.class,
+                    () -> client.api(SelfApi.class).getSelf()), 401, "getSelf", Spec.V2);
+            assertApiError(catchThrowableOfType(AuthenticationException.class,
+                    () -> client.api(ZonesApi.class).listZones(null, null)), 401, "listZones", Spec.V4);
+            assertApiError(catchThrowableOfType(AuthenticationException.class,
+                    () -> client.api(ApiTokensApi.class).listApiTokens()), 401, "listApiTokens", Spec.BRIDGE);
+            // The Async twin fails with the same exception, unwrapped, named after the same operation.
+            assertApiError(asyncFailure(AuthenticationException.class, client.api(SelfApi.class).getSelfAsync()),
                     401, "getSelf", Spec.V2);
-            assertApiError(catchThrowableOfType(AuthenticationException.class, () -> client.zones().list()),
-                    401, "listZones", Spec.V4);
-            assertApiError(catchThrowableOfType(AuthenticationException.class, () -> client.apiTokens().list()),
-                    401, "listApiTokens", Spec.BRIDGE);
         }
     }
 
@@ -79,9 +90,15 @@ class ErrorsContractTest {
     void noCredentialsAtAllIsRefusedBeforeSending(PrismHosts hosts) {
         try (CleverCloudClient client = Contract.builder(hosts, Contract.HTTP).build()) {
             int mark = ContractRecorder.shared().mark();
-            assertThatThrownBy(() -> client.self().get()).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("credentials");
-            assertThatThrownBy(() -> client.apiTokens().list()).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("credentials").hasMessageContaining("getSelf");
+            assertThatThrownBy(() -> client.api(ApiTokensApi.class).listApiTokens())
+                    .isInstanceOf(IllegalStateException.class);
+            // Synchronously, even for the Async twin: no future is returned.
+            assertThatThrownBy(() -> client.api(SelfApi.class).getSelfAsync())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("getSelf");
+            assertThatThrownBy(() -> client.api(ZonesApi.class).listZonesAsync(null, null))
+                    .isInstanceOf(IllegalStateException.class);
             assertThat(ContractRecorder.shared().since(mark)).isEmpty();
         }
     }
@@ -89,19 +106,30 @@ class ErrorsContractTest {
     // ---------------------------------------------------------------- invalid bodies
 
     /**
-     * A blank token name is stopped by the facade before any request; the same body sent raw to the Bridge's Prism is
-     * rejected with Prism's own 422 validation report (the Bridge declares no 400 that would hide it).
+     * A blank token name: the handwritten creation stops it before any request; the generated rename sends it as the
+     * caller wrote it (the spec's {@code minLength} is the server's rule, not checked in the client), and the Bridge's
+     * Prism refuses it with its own 422 validation report, which the facade maps to a {@link BadRequestException} named
+     * {@code updateApiToken}. The same body sent raw to the creation is refused the same way.
      */
     @Test
-    void blankTokenNameIsStoppedBeforeSendingAndPrismRejectsItRaw(PrismHosts hosts, PrismServers prism)
+    void blankTokenNameIsStoppedBeforeCreatingAndPrismRejectsIt(PrismHosts hosts, PrismServers prism)
             throws IOException {
         try (CleverCloudClient client = Contract.client(hosts, Credential.API_TOKEN)) {
             int mark = ContractRecorder.shared().mark();
             assertThatThrownBy(() -> CreateApiTokenRequest.builder().name("  "))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
-            assertThatThrownBy(() -> client.apiTokens().update(SPEC.parameterExample("updateApiToken", "apiTokenId"),
-                    " ", null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
             assertThat(ContractRecorder.shared().since(mark)).as("nothing sent").isEmpty();
+
+            BadRequestException e = catchThrowableOfType(BadRequestException.class,
+                    () -> client.api(ApiTokensApi.class).updateApiToken(
+                            SPEC.parameterExample("updateApiToken", "apiTokenId"), new ApiTokenUpdateRequest().name("")));
+            assertThat(e.statusCode()).isEqualTo(422);
+            assertThat(e.operation()).isEqualTo("updateApiToken");
+            // Prism's own validation report (quoted shortened in the exception; its detail is checked raw below).
+            assertThat(e.body()).hasValueSatisfying(body -> assertThat(body)
+                    .contains("UNPROCESSABLE_ENTITY", "Invalid request"));
+            assertThat(ContractRecorder.shared().since(mark)).singleElement()
+                    .extracting(x -> x.method() + " " + x.status()).isEqualTo("PUT 422");
         }
 
         ObjectNode body = SPEC.requestExample("createApiToken").deepCopy();
@@ -149,12 +177,16 @@ class ErrorsContractTest {
     void declared404IsANotFoundException(Credential credential, PrismHosts hosts) {
         try (CleverCloudClient client = preferring(hosts, credential, "code=404")) {
             assertApiError(catchThrowableOfType(NotFoundException.class,
-                    () -> client.applications(Contract.OWNER_ID).get(Contract.APP_ID)), 404, "getApplication", Spec.V2);
+                    () -> client.api(ApplicationsApi.class).getApplication(Contract.OWNER_ID, Contract.APP_ID)), 404,
+                    "getApplication", Spec.V2);
             assertApiError(catchThrowableOfType(NotFoundException.class,
-                    () -> client.zones().get("par")), 404, "getZone", Spec.V4);
+                    () -> client.api(ZonesApi.class).getZone("par")), 404, "getZone", Spec.V4);
             assertApiError(catchThrowableOfType(NotFoundException.class,
-                    () -> client.apiTokens().get(SPEC.parameterExample("getApiToken", "apiTokenId"))), 404,
-                    "getApiToken", Spec.BRIDGE);
+                    () -> client.api(ApiTokensApi.class).getApiToken(SPEC.parameterExample("getApiToken",
+                            "apiTokenId"))), 404, "getApiToken", Spec.BRIDGE);
+            assertApiError(asyncFailure(NotFoundException.class, client.api(ApiTokensApi.class)
+                    .getApiTokenAsync(SPEC.parameterExample("getApiToken", "apiTokenId"))), 404, "getApiToken",
+                    Spec.BRIDGE);
         }
     }
 
@@ -165,8 +197,12 @@ class ErrorsContractTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CleverCloudClient client = preferring(hosts, credential, "code=404")) {
             assertApiError(catchThrowableOfType(NotFoundException.class,
-                    () -> client.invoices(Contract.OWNER_ID).pdf(SPEC.parameterExample("getInvoicePdf",
-                            "invoiceNumber"), out)), 404, "getInvoicePdf", Spec.V4);
+                    () -> client.download(client.api(InvoicesApi.class).getInvoicePdf(Contract.OWNER_ID,
+                            SPEC.parameterExample("getInvoicePdf", "invoiceNumber")), out)), 404, "getInvoicePdf",
+                    Spec.V4);
+            assertApiError(asyncFailure(NotFoundException.class, client.api(InvoicesApi.class)
+                    .getInvoicePdfAsync(Contract.OWNER_ID, SPEC.parameterExample("getInvoicePdf", "invoiceNumber"))),
+                    404, "getInvoicePdf", Spec.V4);
         }
         assertThat(out.size()).as("nothing written").isZero();
     }
@@ -175,10 +211,11 @@ class ErrorsContractTest {
     @EnumSource(Credential.class)
     void declared403IsAForbiddenException(Credential credential, PrismHosts hosts) {
         try (CleverCloudClient client = preferring(hosts, credential, "code=403")) {
-            assertApiError(catchThrowableOfType(ForbiddenException.class, () -> client.organisations().list()), 403,
-                    "listOrganisations", Spec.V2);
             assertApiError(catchThrowableOfType(ForbiddenException.class,
-                    () -> client.invoices(Contract.OWNER_ID).unpaid()), 403, "listUnpaidInvoices", Spec.V4);
+                    () -> client.api(OrganisationsApi.class).listOrganisations()), 403, "listOrganisations", Spec.V2);
+            assertApiError(catchThrowableOfType(ForbiddenException.class,
+                    () -> client.api(InvoicesApi.class).listUnpaidInvoices(Contract.OWNER_ID)), 403,
+                    "listUnpaidInvoices", Spec.V4);
         }
     }
 
@@ -206,13 +243,18 @@ class ErrorsContractTest {
     @EnumSource(Credential.class)
     void rateLimitingIsARateLimitExceptionWithTheRetryAfterDelay(Credential credential, PrismHosts hosts) {
         try (CleverCloudClient client = preferring(hosts, credential, "code=429")) {
-            RateLimitException v2 = catchThrowableOfType(RateLimitException.class, () -> client.self().get());
+            RateLimitException v2 = catchThrowableOfType(RateLimitException.class,
+                    () -> client.api(SelfApi.class).getSelf());
             assertApiError(v2, 429, "getSelf", Spec.V2);
             assertThat(v2.retryAfter()).contains(Duration.ofSeconds(1));
-            assertApiError(catchThrowableOfType(RateLimitException.class, () -> client.zones().list()),
-                    429, "listZones", Spec.V4);
-            assertApiError(catchThrowableOfType(RateLimitException.class, () -> client.apiTokens().list()),
-                    429, "listApiTokens", Spec.BRIDGE);
+            assertApiError(catchThrowableOfType(RateLimitException.class,
+                    () -> client.api(ZonesApi.class).listZones(null, null)), 429, "listZones", Spec.V4);
+            assertApiError(catchThrowableOfType(RateLimitException.class,
+                    () -> client.api(ApiTokensApi.class).listApiTokens()), 429, "listApiTokens", Spec.BRIDGE);
+            RateLimitException async = asyncFailure(RateLimitException.class,
+                    client.api(ZonesApi.class).listZonesAsync(null, null));
+            assertApiError(async, 429, "listZones", Spec.V4);
+            assertThat(async.retryAfter()).contains(Duration.ofSeconds(1));
         }
     }
 
@@ -220,11 +262,13 @@ class ErrorsContractTest {
     @ValueSource(ints = {500, 503})
     void serverFailuresAreServerExceptions(int code, PrismHosts hosts) {
         try (CleverCloudClient client = preferring(hosts, Credential.API_TOKEN, "code=" + code)) {
-            assertApiError(catchThrowableOfType(ServerException.class, () -> client.self().get()),
+            assertApiError(catchThrowableOfType(ServerException.class, () -> client.api(SelfApi.class).getSelf()),
                     code, "getSelf", Spec.V2);
-            assertApiError(catchThrowableOfType(ServerException.class, () -> client.zones().list()),
-                    code, "listZones", Spec.V4);
-            assertApiError(catchThrowableOfType(ServerException.class, () -> client.apiTokens().list()),
+            assertApiError(catchThrowableOfType(ServerException.class,
+                    () -> client.api(ZonesApi.class).listZones(null, null)), code, "listZones", Spec.V4);
+            assertApiError(catchThrowableOfType(ServerException.class,
+                    () -> client.api(ApiTokensApi.class).listApiTokens()), code, "listApiTokens", Spec.BRIDGE);
+            assertApiError(asyncFailure(ServerException.class, client.api(ApiTokensApi.class).listApiTokensAsync()),
                     code, "listApiTokens", Spec.BRIDGE);
         }
     }
@@ -234,7 +278,11 @@ class ErrorsContractTest {
     void aConflictIsAConflictException(Credential credential, PrismHosts hosts) {
         try (CleverCloudClient client = preferring(hosts, credential, "code=409")) {
             assertApiError(catchThrowableOfType(ConflictException.class,
-                            () -> client.applications(Contract.OWNER_ID).restart(Contract.APP_ID)),
+                            () -> client.api(ApplicationsApi.class).redeployApplication(Contract.OWNER_ID,
+                                    Contract.APP_ID, null, null)),
+                    409, "redeployApplication", Spec.V2);
+            assertApiError(asyncFailure(ConflictException.class, client.api(ApplicationsApi.class)
+                    .redeployApplicationAsync(Contract.OWNER_ID, Contract.APP_ID, null, null)),
                     409, "redeployApplication", Spec.V2);
         }
     }
@@ -243,7 +291,8 @@ class ErrorsContractTest {
     @Test
     void anUndeclaredCodeIsPrismsOwn404(PrismHosts hosts) {
         try (CleverCloudClient client = preferring(hosts, Credential.API_TOKEN, "code=418")) {
-            NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> client.self().get());
+            NotFoundException e = catchThrowableOfType(NotFoundException.class,
+                    () -> client.api(SelfApi.class).getSelf());
             assertThat(e.statusCode()).isEqualTo(404);
             assertThat(e.getMessage()).contains("Requested status code 418 is not defined");
         }
@@ -261,6 +310,16 @@ class ErrorsContractTest {
         return Contract.HTTP.newBuilder()
                 .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header(name, value).build()))
                 .build();
+    }
+
+    /** The exception a failed future holds, unwrapped: {@code join()} throws it as the cause, nothing deeper. */
+    private static <X extends Throwable> X asyncFailure(Class<X> type, java.util.concurrent.CompletableFuture<?> future) {
+        java.util.concurrent.CompletionException e = catchThrowableOfType(java.util.concurrent.CompletionException.class,
+                future::join);
+        assertThat(e).as("the future failed").isNotNull();
+        assertThat(e.getCause()).isInstanceOf(type);
+        assertThat(future).isCompletedExceptionally();
+        return type.cast(e.getCause());
     }
 
     /** The exception carries the status, the spec example's code and message, the operation and the Sozu-Id. */

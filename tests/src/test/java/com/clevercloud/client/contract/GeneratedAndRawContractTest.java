@@ -16,7 +16,11 @@ import java.io.IOException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code client.api(…)} (any generated interface, routed and authenticated) and {@code client.http()} (raw). */
+/**
+ * {@code client.api(…)} (any generated interface of each family, routed and authenticated, its answers equal to the
+ * spec's examples, its implementation cached) and {@code client.http()} (raw requests, routed and authenticated by
+ * path).
+ */
 @ContractTest
 class GeneratedAndRawContractTest {
 
@@ -27,9 +31,11 @@ class GeneratedAndRawContractTest {
     @EnumSource(Credential.class)
     void generatedInterfacesOfEachFamily(Credential credential, PrismHosts hosts) {
         try (CleverCloudClient client = Contract.client(hosts, credential)) {
-            assertMatchesExample(client.execute(client.api(SelfApi.class).getSelf()), "getSelf");
-            assertMatchesExample(client.execute(client.api(ZonesApi.class).listZones(null, "region:eu")), "listZones");
-            assertMatchesExample(client.execute(client.api(ApiTokensApi.class).listApiTokens()), "listApiTokens");
+            assertMatchesExample(client.api(SelfApi.class).getSelf(), "getSelf");
+            assertMatchesExample(client.api(ZonesApi.class).listZones(null, "region:eu"), "listZones");
+            assertMatchesExample(client.api(ApiTokensApi.class).listApiTokens(), "listApiTokens");
+            // Implementations are cached: one per interface and client.
+            assertThat(client.api(SelfApi.class)).isSameAs(client.api(SelfApi.class));
         }
     }
 

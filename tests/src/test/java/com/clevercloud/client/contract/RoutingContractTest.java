@@ -2,6 +2,9 @@ package com.clevercloud.client.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clevercloud.api.bridge.api.ApiTokensApi;
+import com.clevercloud.api.v2.api.SelfApi;
+import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.CleverCloudClient;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.auth.SignatureMethod;
@@ -17,7 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Which host each call reaches with which credential, as seen on the wire: an API token sends everything to the
  * Bridge with {@code Bearer}; OAuth 1.0a sends v2/v4 to the main host signed with the chosen method and
- * {@code /api-tokens} to the Bridge signed with PLAINTEXT.
+ * {@code /api-tokens} to the Bridge signed with PLAINTEXT. The calls are made through the generated interfaces of each
+ * family ({@link SelfApi}, {@link ZonesApi}, {@link ApiTokensApi}), routed by the operations table.
  */
 @ContractTest
 class RoutingContractTest {
@@ -49,9 +53,9 @@ class RoutingContractTest {
     private static List<Exchange> callOneOfEachFamily(PrismHosts hosts, Credentials credentials) {
         try (CleverCloudClient client = Contract.builder(hosts, Contract.HTTP).credentials(credentials).build()) {
             int mark = ContractRecorder.shared().mark();
-            client.self().get();
-            client.zones().list();
-            client.apiTokens().list();
+            client.api(SelfApi.class).getSelf();
+            client.api(ZonesApi.class).listZones(null, null);
+            client.api(ApiTokensApi.class).listApiTokens();
             return ContractRecorder.shared().since(mark);
         }
     }

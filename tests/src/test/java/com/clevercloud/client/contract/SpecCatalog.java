@@ -22,8 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The three specs as data: every operation (for the coverage guard) and the examples the tests compare with, read from
- * {@code openapi/*.yaml} so that a changed example changes the expectation with it.
+ * The three specs as data, read from {@code openapi/*.yaml}: every operation as the spec writes it (to map a recorded
+ * request back to its operation, and to check the generated operations table against the specs) and the examples the
+ * tests compare with, so that a changed example changes the expectation with it.
  */
 final class SpecCatalog {
 
@@ -217,9 +218,27 @@ final class SpecCatalog {
      *
      * @param operationId an operationId
      * @param name the parameter's name
-     * @return its example
+     * @return its example, or an empty string if the spec gives none
      */
     String parameterExample(String operationId, String name) {
+        JsonNode param = parameter(operationId, name);
+        JsonNode example = param.has("example") ? param.get("example") : param.path("schema").path("example");
+        return example.asText();
+    }
+
+    /**
+     * Whether the spec requires a named parameter (path or query) of an operation.
+     *
+     * @param operationId an operationId
+     * @param name the parameter's name
+     * @return true for path parameters and parameters marked {@code required: true}
+     */
+    boolean parameterRequired(String operationId, String name) {
+        JsonNode param = parameter(operationId, name);
+        return param.path("in").asText().equals("path") || param.path("required").asBoolean(false);
+    }
+
+    private JsonNode parameter(String operationId, String name) {
         Operation op = operation(operationId);
         JsonNode doc = documents.get(op.spec());
         List<JsonNode> params = new ArrayList<>();
@@ -228,8 +247,7 @@ final class SpecCatalog {
         for (JsonNode p : params) {
             JsonNode param = resolve(doc, p);
             if (name.equals(param.path("name").asText())) {
-                JsonNode example = param.has("example") ? param.get("example") : param.path("schema").path("example");
-                return example.asText();
+                return param;
             }
         }
         throw new IllegalArgumentException(op + " has no parameter " + name);

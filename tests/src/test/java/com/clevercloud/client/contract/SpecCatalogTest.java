@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clevercloud.client.contract.SpecCatalog.Auth;
 import com.clevercloud.client.contract.SpecCatalog.Operation;
+import com.clevercloud.client.internal.OperationTable;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** How the coverage guard maps a recorded request to an operation, with Prism's precedence. */
+/**
+ * How the coverage guard maps a recorded request to an operation, with Prism's precedence; and that the generated
+ * operations table, which the guard and the table-driven contract test iterate, holds exactly the operations of the
+ * specs, each with its method, path and credential kinds.
+ */
 class SpecCatalogTest {
 
     private static final SpecCatalog SPEC = SpecCatalog.get();
@@ -17,6 +24,22 @@ class SpecCatalogTest {
     void listsEveryOperationOfTheThreeSpecsOnce() {
         assertThat(SPEC.operations()).extracting(Operation::operationId).doesNotHaveDuplicates()
                 .contains("createApiToken", "getSelf", "getInvoicePdf").hasSize(43);
+    }
+
+    @Test
+    void theOperationsTableHoldsExactlyTheOperationsOfTheSpecs() {
+        List<String> fromSpecs = SPEC.operations().stream()
+                .map(op -> op.spec().file().replace(".yaml", "") + " " + op.operationId() + " " + op.method() + " "
+                        + op.pathTemplate() + " " + new TreeSet<>(op.auth()))
+                .sorted().toList();
+        List<String> fromTable = OperationTable.INSTANCE.all().stream()
+                .map(op -> op.family() + " " + op.id() + " " + op.httpMethod() + " " + op.path() + " "
+                        + new TreeSet<>(EveryOperationContractTest.auths(op)))
+                .sorted().toList();
+        assertThat(fromTable).isEqualTo(fromSpecs);
+        for (OperationTable.Op op : OperationTable.INSTANCE.all()) {
+            assertThat(OperationTable.INSTANCE.byId(op.id())).isEqualTo(op);
+        }
     }
 
     @Test

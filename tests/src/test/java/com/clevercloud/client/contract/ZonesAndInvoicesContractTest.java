@@ -3,8 +3,9 @@ package com.clevercloud.client.contract;
 import static com.clevercloud.client.contract.Examples.assertMatchesExample;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clevercloud.api.v4.api.InvoicesApi;
+import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.CleverCloudClient;
-import com.clevercloud.client.Invoices;
 import com.clevercloud.client.contract.ContractRecorder.Exchange;
 import com.clevercloud.client.contract.Contract.Credential;
 import com.clevercloud.client.prism.PrismHosts;
@@ -14,12 +15,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Deployment zones and invoices ({@code /v4}): JSON, HTML, and the PDF streamed byte for byte. */
+/**
+ * Deployment zones and invoices ({@code /v4}) through the generated {@link ZonesApi} and {@link InvoicesApi}, with each
+ * credential kind: JSON equal to the spec's examples, date-time queries Prism accepts, the HTML page as text, and the
+ * PDF ({@code ResponseBody}) streamed byte for byte by {@code client.download} to a file (through a temporary name) and
+ * to a stream.
+ */
 @ContractTest
 class ZonesAndInvoicesContractTest {
 
@@ -30,10 +38,16 @@ class ZonesAndInvoicesContractTest {
     @EnumSource(Credential.class)
     void zones(Credential credential, PrismHosts hosts) {
         try (CleverCloudClient client = Contract.client(hosts, credential)) {
-            assertMatchesExample(client.zones().list(), "listZones");
-            assertMatchesExample(client.zones().list(Contract.OWNER_ID, SPEC.parameterExample("listZones", "tag")),
-                    "listZones");
-            assertMatchesExample(client.zones().get(SPEC.parameterExample("getZone", "zoneName")), "getZone");
+            ZonesApi zones = client.api(ZonesApi.class);
+            String tag = SPEC.parameterExample("listZones", "tag");
+            int mark = ContractRecorder.shared().mark();
+            assertMatchesExample(zones.listZones(null, null), "listZones");
+            assertMatchesExample(zones.listZones(Contract.OWNER_ID, tag), "listZones");
+            assertMatchesExample(zones.getZone(SPEC.parameterExample("getZone", "zoneName")), "getZone");
+            List<Exchange> sent = ContractRecorder.shared().since(mark);
+            assertThat(sent.get(0).query()).isNull();
+            assertThat(sent.get(1).query()).isEqualTo("ownerId=" + Contract.OWNER_ID + "&tag="
+                    + tag.replace(":", "%3A"));
         }
     }
 
@@ -41,10 +55,10 @@ class ZonesAndInvoicesContractTest {
     @EnumSource(Credential.class)
     void invoicesAsJson(Credential credential, PrismHosts hosts) {
         try (CleverCloudClient client = Contract.client(hosts, credential)) {
-            Invoices invoices = client.invoices(Contract.OWNER_ID);
-            assertMatchesExample(invoices.list(null, null, null), "listInvoices");
-            assertMatchesExample(invoices.unpaid(), "listUnpaidInvoices");
-            assertMatchesExample(invoices.get(INVOICE), "getInvoice");
+            InvoicesApi invoices = client.api(InvoicesApi.class);
+            assertMatchesExample(invoices.listInvoices(Contract.OWNER_ID, null, null, null), "listInvoices");
+            assertMatchesExample(invoices.listUnpaidInvoices(Contract.OWNER_ID), "listUnpaidInvoices");
+            assertMatchesExample(invoices.getInvoice(Contract.OWNER_ID, INVOICE), "getInvoice");
         }
     }
 
@@ -52,11 +66,15 @@ class ZonesAndInvoicesContractTest {
     @ParameterizedTest
     @EnumSource(Credential.class)
     void invoicesOfAPeriodStartingOnARoundMinute(Credential credential, PrismHosts hosts) {
-        Instant since = Instant.parse(SPEC.parameterExample("listInvoices", "since"));
-        Instant until = Instant.parse(SPEC.parameterExample("listInvoices", "until"));
+        OffsetDateTime since = OffsetDateTime.ofInstant(Instant.parse(SPEC.parameterExample("listInvoices", "since")),
+                ZoneOffset.UTC);
+        OffsetDateTime until = OffsetDateTime.ofInstant(Instant.parse(SPEC.parameterExample("listInvoices", "until")),
+                ZoneOffset.UTC);
+        assertThat(since.toString()).as("the example starts on a round minute").isEqualTo("2025-01-01T00:00Z");
         try (CleverCloudClient client = Contract.client(hosts, credential)) {
             int mark = ContractRecorder.shared().mark();
-            assertMatchesExample(client.invoices(Contract.OWNER_ID).list(since, until, 20), "listInvoices");
+            assertMatchesExample(client.api(InvoicesApi.class).listInvoices(Contract.OWNER_ID, since, until, 20),
+                    "listInvoices");
             assertThat(ContractRecorder.shared().since(mark)).singleElement()
                     .extracting(Exchange::query).asString()
                     .contains("since=2025-01-01T00%3A00%3A00", "until=2026-01-01T00%3A00%3A00", "limit=20");
@@ -67,7 +85,7 @@ class ZonesAndInvoicesContractTest {
     @EnumSource(Credential.class)
     void invoiceAsHtml(Credential credential, PrismHosts hosts) {
         try (CleverCloudClient client = Contract.client(hosts, credential)) {
-            assertThat(client.invoices(Contract.OWNER_ID).html(INVOICE))
+            assertThat(client.api(InvoicesApi.class).getInvoiceHtml(Contract.OWNER_ID, INVOICE))
                     .isEqualTo(SPEC.example("getInvoiceHtml").asText());
         }
     }
@@ -79,7 +97,7 @@ class ZonesAndInvoicesContractTest {
         byte[] expected = SPEC.example("getInvoicePdf").asText().getBytes(StandardCharsets.UTF_8);
         Path file = dir.resolve("invoice.pdf");
         try (CleverCloudClient client = Contract.client(hosts, credential)) {
-            long size = client.invoices(Contract.OWNER_ID).pdf(INVOICE, file);
+            long size = client.download(client.api(InvoicesApi.class).getInvoicePdf(Contract.OWNER_ID, INVOICE), file);
             assertThat(size).isEqualTo(expected.length);
             assertThat(Files.readAllBytes(file)).isEqualTo(expected);
             assertThat(file).content(StandardCharsets.US_ASCII).startsWith("%PDF-1.4").endsWith("%%EOF");
@@ -97,7 +115,8 @@ class ZonesAndInvoicesContractTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CleverCloudClient client = Contract.client(hosts, credential)) {
             int mark = ContractRecorder.shared().mark();
-            assertThat(client.invoices(Contract.OWNER_ID).pdf(INVOICE, out)).isEqualTo(expected.length);
+            assertThat(client.download(client.api(InvoicesApi.class).getInvoicePdf(Contract.OWNER_ID, INVOICE), out))
+                    .isEqualTo(expected.length);
             List<Exchange> sent = ContractRecorder.shared().since(mark);
             assertThat(sent).singleElement().extracting(Exchange::contentType).asString().startsWith("application/pdf");
         }

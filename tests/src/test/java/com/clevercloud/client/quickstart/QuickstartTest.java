@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,17 @@ class QuickstartTest {
                 "Store the secret now",
                 "5. List my API tokens", "6. Rename it", "7. Delete it",
                 "Deleted " + created.path("apiTokenId").asText());
+        // The listing prints each token as the README shows it: id, name, state (ACTIVE, EXPIRED), expiration instant.
+        JsonNode listed = new ObjectMapper(new YAMLFactory())
+                .readTree(PrismServers.projectRoot().resolve("openapi/bridge.yaml").toFile())
+                .at("/paths/~1api-tokens/get/responses/200/content/application~1json/example");
+        assertThat(listed).isNotEmpty();
+        for (JsonNode token : listed) {
+            assertThat(printed).contains("   " + token.path("apiTokenId").asText() + "  \"" + token.path("name").asText()
+                    + "\"  " + token.path("state").asText() + "  expires "
+                    + Instant.parse(token.path("expirationDate").asText()) + "\n");
+        }
+        assertThat(printed).contains("  ACTIVE  expires 2026-07-15T10:30:00Z", "  EXPIRED  expires ");
         assertThat(printed).as("the full secret is never printed").doesNotContain(secret);
         assertThat(printed.split(secret.substring(0, Quickstart.SHOWN_PREFIX), -1))
                 .as("the masked secret is printed once").hasSize(2);
