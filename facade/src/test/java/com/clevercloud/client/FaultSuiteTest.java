@@ -1,5 +1,8 @@
 package com.clevercloud.client;
 
+import com.clevercloud.api.v4.api.ZonesApi;
+import com.clevercloud.api.v2.api.SelfApi;
+import com.clevercloud.api.bridge.api.ApiTokensApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -72,7 +75,7 @@ class FaultSuiteTest extends TestServers {
     try (FullBacklog port = new FullBacklog();
         CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).bridgeBaseUrl(port.url())
             .connectTimeout(Duration.ofMillis(150)).build()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOfSatisfying(TransportException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isTrue());
     }
     assertThat(time.sleeps).hasSize(2);
@@ -85,7 +88,7 @@ class FaultSuiteTest extends TestServers {
     String url = closed.url("/").toString();
     closed.close();
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).bridgeBaseUrl(url).build()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOfSatisfying(TransportException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isFalse());
     }
     assertThat(time.sleeps).hasSize(2);
@@ -97,7 +100,7 @@ class FaultSuiteTest extends TestServers {
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
         .readTimeout(Duration.ofMillis(500)).build()) {
-      assertThat(client.zones().get("par").getName()).isEqualTo("par");
+      assertThat(client.api(ZonesApi.class).getZone("par").getName()).isEqualTo("par");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(2);
   }
@@ -121,7 +124,7 @@ class FaultSuiteTest extends TestServers {
     bridge.enqueue(json("[]"));
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
         .callTimeout(Duration.ofMillis(400)).build()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOfSatisfying(TransportException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isTrue());
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
@@ -151,7 +154,7 @@ class FaultSuiteTest extends TestServers {
     bridge.enqueue(cutMidBody("[" + "{\"name\":\"par\"},".repeat(2000) + "{}]"));
     bridge.enqueue(json("[" + ZONE + "]"));
     try (CleverCloudClient client = client()) {
-      assertThat(client.zones().list()).hasSize(1);
+      assertThat(client.api(ZonesApi.class).listZones(null, null)).hasSize(1);
     }
     assertThat(bridge.getRequestCount()).isEqualTo(2);
     assertThat(time.sleeps).hasSize(1);
@@ -184,7 +187,7 @@ class FaultSuiteTest extends TestServers {
   void truncatedJsonOnAGetIsADecodingErrorNotRetried() {
     bridge.enqueue(json("{\"id\":\"user_1\",\"email\":\"jane.doe@exa"));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.self().get()).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("getSelf").hasMessageContaining("UserView");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
@@ -195,7 +198,7 @@ class FaultSuiteTest extends TestServers {
   void aLargeListDecodesWhole() {
     bridge.enqueue(json("[" + "{\"name\":\"par\"},".repeat(9_999) + "{\"name\":\"last\"}]"));
     try (CleverCloudClient client = client()) {
-      var zones = client.zones().list();
+      var zones = client.api(ZonesApi.class).listZones(null, null);
       assertThat(zones).hasSize(10_000);
       assertThat(zones.get(9_999).getName()).isEqualTo("last");
     }
@@ -205,7 +208,7 @@ class FaultSuiteTest extends TestServers {
   void truncatedJsonOverSixtyFourKibIsADecodingErrorNotRetried() {
     bridge.enqueue(json("[" + "{\"name\":\"par\"},".repeat(9_999) + "{\"name\":\"la"));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("listZones").hasMessageContaining("JSON body");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
@@ -229,7 +232,7 @@ class FaultSuiteTest extends TestServers {
       bridge.enqueue(html(502, "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>"));
     }
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(ServerException.class, e -> {
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOfSatisfying(ServerException.class, e -> {
         assertThat(e.getMessage()).isEqualTo("getSelf: HTTP 502 with an HTML body (Bad Gateway)");
         assertThat(e.getCause()).isNull();
       });
@@ -251,7 +254,7 @@ class FaultSuiteTest extends TestServers {
   void anHtml200MaintenancePageIsADecodingError() {
     bridge.enqueue(html(200, "<html><body>Maintenance</body></html>"));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("HTML body");
     }
   }
@@ -260,7 +263,7 @@ class FaultSuiteTest extends TestServers {
   void anEmpty200WhereABodyIsExpectedIsADecodingError() {
     bridge.enqueue(json(""));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.self().get()).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("empty body");
     }
   }
@@ -269,7 +272,7 @@ class FaultSuiteTest extends TestServers {
   void anEmpty200ToADeletionIsASuccess() {
     bridge.enqueue(json(""));
     try (CleverCloudClient client = client()) {
-      client.apiTokens().delete("api_tokens_1");
+      client.api(ApiTokensApi.class).deleteApiToken("api_tokens_1");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
   }
@@ -318,7 +321,7 @@ class FaultSuiteTest extends TestServers {
     bridge.enqueue(json(429, "{\"code\":\"rate-limited\"}").newBuilder().addHeader("Retry-After", "2").build());
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = client()) {
-      assertThat(client.zones().get("par").getName()).isEqualTo("par");
+      assertThat(client.api(ZonesApi.class).getZone("par").getName()).isEqualTo("par");
     }
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2));
   }
@@ -341,7 +344,7 @@ class FaultSuiteTest extends TestServers {
     bridge.enqueue(html(503, "<html>Service Unavailable</html>"));
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = client()) {
-      assertThat(client.zones().get("par").getName()).isEqualTo("par");
+      assertThat(client.api(ZonesApi.class).getZone("par").getName()).isEqualTo("par");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(3);
   }
@@ -352,7 +355,7 @@ class FaultSuiteTest extends TestServers {
       bridge.enqueue(json(503, "{}"));
     }
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.zones().get("par")).isInstanceOf(ServerException.class);
+      assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par")).isInstanceOf(ServerException.class);
       assertThatThrownBy(() -> client.apiTokens().create(create())).isInstanceOf(ServerException.class);
     }
     assertThat(bridge.getRequestCount()).isEqualTo(4); // three GET attempts, one creation

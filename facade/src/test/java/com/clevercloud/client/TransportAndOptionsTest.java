@@ -1,5 +1,8 @@
 package com.clevercloud.client;
 
+import com.clevercloud.api.v4.api.ZonesApi;
+import com.clevercloud.api.v2.api.SelfApi;
+import com.clevercloud.api.v2.api.OAuthTokensApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +28,7 @@ class TransportAndOptionsTest extends TestServers {
   @Test
   void defaultTimeoutsAreSane() {
     try (CleverCloudClient client = CleverCloudClient.builder().credentials(Credentials.apiToken("t")).build()) {
-      OkHttpClient http = client.httpClient();
+      OkHttpClient http = httpOf(client);
       assertThat(http.connectTimeoutMillis()).isEqualTo(10_000);
       assertThat(http.readTimeoutMillis()).isEqualTo(30_000);
       assertThat(http.writeTimeoutMillis()).isEqualTo(30_000);
@@ -38,7 +41,7 @@ class TransportAndOptionsTest extends TestServers {
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
         .connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(2)).writeTimeout(Duration.ofSeconds(3))
         .callTimeout(Duration.ofSeconds(4)).build()) {
-      OkHttpClient http = client.httpClient();
+      OkHttpClient http = httpOf(client);
       assertThat(http.connectTimeoutMillis()).isEqualTo(1000);
       assertThat(http.readTimeoutMillis()).isEqualTo(2000);
       assertThat(http.writeTimeoutMillis()).isEqualTo(3000);
@@ -53,7 +56,7 @@ class TransportAndOptionsTest extends TestServers {
     bridge.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body("{}").build());
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
         .readTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(TransportException.class, e -> {
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOfSatisfying(TransportException.class, e -> {
         assertThat(e.isTimeout()).isTrue();
         assertThat(e.operation()).isEqualTo("getSelf");
       });
@@ -68,7 +71,7 @@ class TransportAndOptionsTest extends TestServers {
     closed.close();
     try (CleverCloudClient client = CleverCloudClient.builder().credentials(Credentials.apiToken("t"))
         .bridgeBaseUrl(url).retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOfSatisfying(TransportException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isFalse());
     }
   }
@@ -80,7 +83,7 @@ class TransportAndOptionsTest extends TestServers {
         .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).retryPolicy(RetryPolicy.none())
         .build()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(TransportException.class);
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOf(TransportException.class);
     }
   }
 
@@ -90,7 +93,7 @@ class TransportAndOptionsTest extends TestServers {
         .addHeader("Sozu-Id", "sozu-42").body("<html><body><h1>502 Bad Gateway</h1></body></html>").build());
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).retryPolicy(RetryPolicy.none())
         .build()) {
-      assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(ServerException.class, e -> {
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOfSatisfying(ServerException.class, e -> {
         assertThat(e.getMessage()).isEqualTo("getSelf: HTTP 502 with an HTML body (Bad Gateway) (Sozu-Id sozu-42)");
         assertThat(e.requestId()).contains("sozu-42");
         assertThat(e.getCause()).isNull();
@@ -105,14 +108,14 @@ class TransportAndOptionsTest extends TestServers {
         .body("<html>maintenance</html>").build());
     bridge.enqueue(json(""));
     try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
-      assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
         assertThat(e.statusCode()).isEqualTo(200);
         assertThat(e.getMessage()).contains("getSelf", "UserView");
         assertThat(e.getCause().getMessage()).doesNotContain("CANARY").contains("$.oauthApps");
       });
-      assertThatThrownBy(() -> client.self().get()).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("HTML body");
-      assertThatThrownBy(() -> client.self().get()).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("empty body");
     }
   }
@@ -125,9 +128,9 @@ class TransportAndOptionsTest extends TestServers {
         .build();
     bridge.enqueue(json("{}"));
     CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).okHttpClient(mine).build();
-    client.self().get();
-    assertThat(client.httpClient().readTimeoutMillis()).isEqualTo(7000);
-    assertThat(client.httpClient().connectionPool()).isSameAs(mine.connectionPool());
+    client.api(SelfApi.class).getSelf();
+    assertThat(httpOf(client).readTimeoutMillis()).isEqualTo(7000);
+    assertThat(httpOf(client).connectionPool()).isSameAs(mine.connectionPool());
     client.close();
     var recorded = take(bridge);
     assertThat(recorded.getHeaders().get("X-Mine")).isEqualTo("yes");
@@ -141,7 +144,7 @@ class TransportAndOptionsTest extends TestServers {
   void closeShutsDownAnOwnOkHttpClient() {
     CleverCloudClient client = client(Credentials.apiToken("t"));
     client.close();
-    assertThat(client.httpClient().dispatcher().executorService().isShutdown()).isTrue();
+    assertThat(httpOf(client).dispatcher().executorService().isShutdown()).isTrue();
   }
 
   @Test
@@ -154,9 +157,9 @@ class TransportAndOptionsTest extends TestServers {
     bridge.enqueue(new MockResponse.Builder().code(200).build());
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken(canary)).logger(logger, Level.INFO)
         .build()) {
-      client.self().get();
+      client.api(SelfApi.class).getSelf();
       assertThatThrownBy(() -> client.http().get("/v2/anything?secret=" + canary));
-      client.oauthTokens().revoke(canary);
+      client.api(OAuthTokensApi.class).revokeSelfOAuthToken(canary);
     }
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).contains("GET /v2/self", "200", "getSelf", "Sozu-Id sozu-1");
