@@ -1,23 +1,23 @@
 package com.clevercloud.client;
 
-import com.clevercloud.api.bridge.api.ApiTokensApi;
-import com.clevercloud.api.v2.api.ApplicationsApi;
-import com.clevercloud.api.v2.model.WannabeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clevercloud.api.bridge.api.ApiTokensApi;
+import com.clevercloud.api.v2.api.ApplicationsApi;
 import com.clevercloud.api.v2.api.SelfApi;
+import com.clevercloud.api.v2.model.WannabeValue;
 import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.auth.OAuth1Signer;
 import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.exception.NotFoundException;
 import com.clevercloud.client.internal.OperationTable.Op;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +111,8 @@ class ClientRoutingTest extends TestServers {
   void oauth1JsonBodiesAreNotPartOfTheSignature() throws Exception {
     main.enqueue(json("{}"));
     try (CleverCloudClient client = oauthClient(SignatureMethod.HMAC_SHA512)) {
-      client.api(ApplicationsApi.class).setApplicationEnvVar("orga_1", "app_1", "KEY", new WannabeValue().value("value"));
+      client.api(ApplicationsApi.class).setApplicationEnvVar("orga_1", "app_1", "KEY",
+          new WannabeValue().value("value"));
     }
     RecordedRequest r = take(main);
     assertThat(r.getMethod()).isEqualTo("PUT");
@@ -216,7 +217,8 @@ class ClientRoutingTest extends TestServers {
         .oauth1Signer(new OAuth1Signer(Clock.fixed(Instant.ofEpochSecond(1700000000), ZoneOffset.UTC), () -> "n1"));
     return switch (kind) {
       case API_TOKEN -> b.credentials(Credentials.apiToken("tok-123")).build();
-      case OAUTH1 -> b.credentials(Credentials.oauth1("ck", "cs é+", "tok", "ts~*", SignatureMethod.HMAC_SHA1)).build();
+      case OAUTH1 -> b.credentials(Credentials.oauth1("ck", "cs é+", "tok", "ts~*", SignatureMethod.HMAC_SHA1))
+          .build();
       case NONE -> b.build();
     };
   }

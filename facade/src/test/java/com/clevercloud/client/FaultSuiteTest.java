@@ -1,12 +1,12 @@
 package com.clevercloud.client;
 
-import com.clevercloud.api.v4.api.ZonesApi;
-import com.clevercloud.api.v2.api.SelfApi;
-import com.clevercloud.api.bridge.api.ApiTokensApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.clevercloud.api.bridge.api.ApiTokensApi;
+import com.clevercloud.api.v2.api.SelfApi;
+import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.exception.RateLimitException;
 import com.clevercloud.client.exception.ResponseDecodingException;
@@ -75,7 +75,8 @@ class FaultSuiteTest extends TestServers {
     try (FullBacklog port = new FullBacklog();
         CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).bridgeBaseUrl(port.url())
             .connectTimeout(Duration.ofMillis(150)).build()) {
-      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOfSatisfying(TransportException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isTrue());
     }
     assertThat(time.sleeps).hasSize(2);
@@ -88,7 +89,8 @@ class FaultSuiteTest extends TestServers {
     String url = closed.url("/").toString();
     closed.close();
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).bridgeBaseUrl(url).build()) {
-      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOfSatisfying(TransportException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isFalse());
     }
     assertThat(time.sleeps).hasSize(2);
@@ -124,7 +126,8 @@ class FaultSuiteTest extends TestServers {
     bridge.enqueue(json("[]"));
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
         .callTimeout(Duration.ofMillis(400)).build()) {
-      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOfSatisfying(TransportException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isTrue());
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
@@ -208,7 +211,8 @@ class FaultSuiteTest extends TestServers {
   void truncatedJsonOverSixtyFourKibIsADecodingErrorNotRetried() {
     bridge.enqueue(json("[" + "{\"name\":\"par\"},".repeat(9_999) + "{\"name\":\"la"));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("listZones").hasMessageContaining("JSON body");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
@@ -254,7 +258,8 @@ class FaultSuiteTest extends TestServers {
   void anHtml200MaintenancePageIsADecodingError() {
     bridge.enqueue(html(200, "<html><body>Maintenance</body></html>"));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("HTML body");
     }
   }

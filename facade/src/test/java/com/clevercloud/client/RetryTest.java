@@ -1,28 +1,33 @@
 package com.clevercloud.client;
 
-import com.clevercloud.api.v4.api.ZonesApi;
-import com.clevercloud.api.v2.api.SelfApi;
-import com.clevercloud.api.bridge.api.ApiTokensApi;
-import com.clevercloud.api.v2.api.OAuthConsumersApi;
-import com.clevercloud.api.v2.api.ApplicationsApi;
-import com.clevercloud.api.v2.model.WannabeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clevercloud.api.bridge.api.ApiTokensApi;
+import com.clevercloud.api.v2.api.ApplicationsApi;
+import com.clevercloud.api.v2.api.OAuthConsumersApi;
+import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.api.v2.model.WannabeOAuth1Consumer;
+import com.clevercloud.api.v2.model.WannabeValue;
+import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.exception.ApiException;
 import com.clevercloud.client.exception.RateLimitException;
 import com.clevercloud.client.exception.ServerException;
 import com.clevercloud.client.exception.TransportException;
+import com.clevercloud.client.internal.OperationTable;
+import java.lang.reflect.Method;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -79,7 +84,8 @@ class RetryTest extends TestServers {
       bridge.enqueue(status(503).newBuilder().addHeader("Sozu-Id", "sozu-" + i).build());
     }
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOfSatisfying(ServerException.class, e -> {
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(ServerException.class, e -> {
         assertThat(e.statusCode()).isEqualTo(503);
         assertThat(e.requestId()).contains("sozu-2"); // the third and last attempt's answer
       });
@@ -134,7 +140,8 @@ class RetryTest extends TestServers {
     bridge.enqueue(retryAfter(429, "120"));
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par")).isInstanceOfSatisfying(RateLimitException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par"))
+          .isInstanceOfSatisfying(RateLimitException.class,
           e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(120)));
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
@@ -147,7 +154,8 @@ class RetryTest extends TestServers {
       bridge.enqueue(retryAfter(429, "1"));
     }
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par")).isInstanceOfSatisfying(RateLimitException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par"))
+          .isInstanceOfSatisfying(RateLimitException.class,
           e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(1)));
     }
     assertThat(bridge.getRequestCount()).isEqualTo(3);
@@ -175,7 +183,8 @@ class RetryTest extends TestServers {
     bridge.enqueue(status(502));
     bridge.enqueue(new MockResponse.Builder().code(204).build());
     try (CleverCloudClient client = client()) {
-      client.api(ApplicationsApi.class).setApplicationEnvVar("orga_1", "app_1", "LOG_LEVEL", new WannabeValue().value("debug"));
+      client.api(ApplicationsApi.class).setApplicationEnvVar("orga_1", "app_1", "LOG_LEVEL",
+          new WannabeValue().value("debug"));
       client.api(ApiTokensApi.class).deleteApiToken("api_tokens_1");
     }
     RecordedRequest put1 = take(bridge);
@@ -194,13 +203,52 @@ class RetryTest extends TestServers {
     bridge.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     bridge.enqueue(json("{}"));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.api(ApplicationsApi.class).redeployApplication("orga_1", "app_1", null, null)).isInstanceOf(ServerException.class);
+      assertThatThrownBy(() -> client.api(ApplicationsApi.class).redeployApplication("orga_1", "app_1", null, null))
+          .isInstanceOf(ServerException.class);
       assertThatThrownBy(() -> client.http().post("/v2/anything", "{}")).isInstanceOf(RateLimitException.class);
-      assertThatThrownBy(() -> client.api(OAuthConsumersApi.class).createConsumer("orga_1", new WannabeOAuth1Consumer().name("app")))
+      assertThatThrownBy(() -> client.api(OAuthConsumersApi.class).createConsumer("orga_1",
+          new WannabeOAuth1Consumer().name("app")))
           .isInstanceOf(TransportException.class);
     }
     assertThat(bridge.getRequestCount()).isEqualTo(3);
     assertThat(time.sleeps).isEmpty();
+  }
+
+  /**
+   * Every operation of the table, through both its methods, against a 503 then a success: GET, PUT and DELETE are
+   * repeated and succeed, POST is sent once and reported.
+   */
+  @Test
+  void everyOperationIsRetriedExactlyWhenItsHttpMethodIsSafeToRepeat() throws Throwable {
+    AtomicInteger attempt = new AtomicInteger();
+    Dispatcher firstBusy = new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return attempt.getAndIncrement() == 0 ? status(503) : new MockResponse.Builder().code(204).build();
+      }
+    };
+    main.setDispatcher(firstBusy);
+    bridge.setDispatcher(firstBusy);
+    Set<String> methods = new TreeSet<>();
+    try (CleverCloudClient client = client()) {
+      for (OperationTable.Op op : GeneratedCalls.all()) {
+        for (boolean async : new boolean[] {false, true}) {
+          Method method = GeneratedCalls.method(op, async);
+          attempt.set(0);
+          Object[] args = GeneratedCalls.defaultArgs(op, method);
+          if (op.httpMethod().equals("POST")) {
+            assertThatThrownBy(() -> GeneratedCalls.call(client, method, args)).as(method.getName())
+                .isInstanceOf(ServerException.class);
+            assertThat(attempt).as("%s sent once", method.getName()).hasValue(1);
+          } else {
+            GeneratedCalls.call(client, method, args);
+            assertThat(attempt).as("%s repeated once", method.getName()).hasValue(2);
+          }
+          methods.add(op.httpMethod());
+        }
+      }
+    }
+    assertThat(methods).containsExactlyInAnyOrder("GET", "PUT", "DELETE", "POST");
   }
 
   @Test
@@ -211,7 +259,8 @@ class RetryTest extends TestServers {
     bridge.enqueue(json("{}"));
     try (CleverCloudClient client = client()) {
       client.api(ZonesApi.class).getZone("par");
-      assertThatThrownBy(() -> client.api(OAuthConsumersApi.class).createConsumer("orga_1", new WannabeOAuth1Consumer().name("app")))
+      assertThatThrownBy(() -> client.api(OAuthConsumersApi.class).createConsumer("orga_1",
+          new WannabeOAuth1Consumer().name("app")))
           .isInstanceOf(TransportException.class);
     }
     assertThat(bridge.getRequestCount()).isEqualTo(2);

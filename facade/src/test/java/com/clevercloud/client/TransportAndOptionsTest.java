@@ -1,17 +1,17 @@
 package com.clevercloud.client;
 
-import com.clevercloud.api.v4.api.ZonesApi;
-import com.clevercloud.api.v2.api.SelfApi;
-import com.clevercloud.api.v2.api.OAuthTokensApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clevercloud.api.v2.api.OAuthTokensApi;
+import com.clevercloud.api.v2.api.SelfApi;
+import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.exception.ServerException;
 import com.clevercloud.client.exception.TransportException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -23,6 +23,12 @@ import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The transport and the builder's options: default and chosen timeouts, the concurrency limit of asynchronous calls
+ * (default and chosen, with the client's own OkHttpClient or the caller's), how timeouts, refused and reset
+ * connections, HTML error pages and undecodable bodies are reported, that a caller's OkHttpClient is honoured and left
+ * open, that close() releases the client's own, and that log lines never hold secrets, headers or bodies.
+ */
 class TransportAndOptionsTest extends TestServers {
 
   @Test
@@ -52,11 +58,55 @@ class TransportAndOptionsTest extends TestServers {
   }
 
   @Test
+  void asyncCallsRunSixtyFourAtOnceByDefaultNotOkHttpsFivePerHost() {
+    try (CleverCloudClient client = CleverCloudClient.builder().credentials(Credentials.apiToken("t")).build()) {
+      okhttp3.Dispatcher dispatcher = httpOf(client).dispatcher();
+      assertThat(CleverCloudClient.DEFAULT_MAX_CONCURRENT_REQUESTS).isEqualTo(64);
+      assertThat(dispatcher.getMaxRequests()).isEqualTo(CleverCloudClient.DEFAULT_MAX_CONCURRENT_REQUESTS);
+      assertThat(dispatcher.getMaxRequestsPerHost()).isEqualTo(CleverCloudClient.DEFAULT_MAX_CONCURRENT_REQUESTS);
+    }
+  }
+
+  @Test
+  void maxConcurrentRequestsSetsBothLimitsAndRefusesLessThanOne() {
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).maxConcurrentRequests(5).build()) {
+      assertThat(httpOf(client).dispatcher().getMaxRequests()).isEqualTo(5);
+      assertThat(httpOf(client).dispatcher().getMaxRequestsPerHost()).isEqualTo(5);
+    }
+    assertThatThrownBy(() -> CleverCloudClient.builder().maxConcurrentRequests(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CleverCloudClient.builder().maxConcurrentRequests(-3))
+        .isInstanceOf(IllegalArgumentException.class);
+    CleverCloudClient.builder().maxConcurrentRequests(1);
+  }
+
+  @Test
+  void aCallersOkHttpClientKeepsItsDispatcherUnlessALimitIsSetThenItsThreadsAreShared() {
+    OkHttpClient mine = new OkHttpClient.Builder().build();
+    try (CleverCloudClient shared = builder().credentials(Credentials.apiToken("t")).okHttpClient(mine).build();
+        CleverCloudClient limited = builder().credentials(Credentials.apiToken("t")).okHttpClient(mine)
+            .maxConcurrentRequests(7).build()) {
+      assertThat(httpOf(shared).dispatcher()).isSameAs(mine.dispatcher());
+      okhttp3.Dispatcher own = httpOf(limited).dispatcher();
+      assertThat(own).isNotSameAs(mine.dispatcher());
+      assertThat(own.getMaxRequests()).isEqualTo(7);
+      assertThat(own.getMaxRequestsPerHost()).isEqualTo(7);
+      assertThat(own.executorService()).isSameAs(mine.dispatcher().executorService());
+    }
+    // The caller's limits stay as they were (OkHttp's defaults), and its threads are not shut down.
+    assertThat(mine.dispatcher().getMaxRequests()).isEqualTo(64);
+    assertThat(mine.dispatcher().getMaxRequestsPerHost()).isEqualTo(5);
+    assertThat(mine.dispatcher().executorService().isShutdown()).isFalse();
+    mine.dispatcher().executorService().shutdown();
+  }
+
+  @Test
   void readTimeoutIsATransportTimeout() {
     bridge.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body("{}").build());
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
         .readTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOfSatisfying(TransportException.class, e -> {
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf())
+          .isInstanceOfSatisfying(TransportException.class, e -> {
         assertThat(e.isTimeout()).isTrue();
         assertThat(e.operation()).isEqualTo("getSelf");
       });
@@ -71,7 +121,8 @@ class TransportAndOptionsTest extends TestServers {
     closed.close();
     try (CleverCloudClient client = CleverCloudClient.builder().credentials(Credentials.apiToken("t"))
         .bridgeBaseUrl(url).retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOfSatisfying(TransportException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isFalse());
     }
   }
@@ -108,7 +159,8 @@ class TransportAndOptionsTest extends TestServers {
         .body("<html>maintenance</html>").build());
     bridge.enqueue(json(""));
     try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
-      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf())
+          .isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
         assertThat(e.statusCode()).isEqualTo(200);
         assertThat(e.getMessage()).contains("getSelf", "UserView");
         assertThat(e.getCause().getMessage()).doesNotContain("CANARY").contains("$.oauthApps");
@@ -154,12 +206,13 @@ class TransportAndOptionsTest extends TestServers {
     Logger logger = new CapturingLogger(lines);
     bridge.enqueue(json("{\"email\":\"" + canary + "\"}").newBuilder().addHeader("Sozu-Id", "sozu-1").build());
     bridge.enqueue(json(404, "{\"message\":\"" + canary + "\"}"));
-    bridge.enqueue(new MockResponse.Builder().code(200).build());
+    bridge.enqueue(json("{\"id\":200,\"message\":\"Token revoked\",\"type\":\"success\"}"));
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken(canary)).logger(logger, Level.INFO)
         .build()) {
       client.api(SelfApi.class).getSelf();
       assertThatThrownBy(() -> client.http().get("/v2/anything?secret=" + canary));
-      client.api(OAuthTokensApi.class).revokeSelfOAuthToken(canary);
+      // The token is a sensitive path parameter: the log line masks it.
+      assertThat(client.api(OAuthTokensApi.class).revokeSelfOAuthToken(canary).getMessage()).isEqualTo("Token revoked");
     }
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).contains("GET /v2/self", "200", "getSelf", "Sozu-Id sozu-1");

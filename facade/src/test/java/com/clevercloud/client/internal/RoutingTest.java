@@ -144,7 +144,8 @@ class RoutingTest {
       for (Method method : methods(op)) {
         for (Map.Entry<String, Routing> client : clients.entrySet()) {
           Route route = client.getValue().route(generated(op, method));
-          assertThat(route).as("%s with %s", method.getName(), client.getKey()).isEqualTo(expected(op, client.getKey()));
+          assertThat(route).as("%s with %s", method.getName(), client.getKey())
+              .isEqualTo(expected(op, client.getKey()));
           met.add(route);
         }
       }
