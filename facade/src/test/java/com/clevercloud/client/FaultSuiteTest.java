@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.clevercloud.api.bridge.api.ApiTokensApi;
+import com.clevercloud.api.v2.api.SelfApi;
+import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.exception.RateLimitException;
 import com.clevercloud.client.exception.ResponseDecodingException;
@@ -72,7 +75,8 @@ class FaultSuiteTest extends TestServers {
     try (FullBacklog port = new FullBacklog();
         CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).bridgeBaseUrl(port.url())
             .connectTimeout(Duration.ofMillis(150)).build()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOfSatisfying(TransportException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isTrue());
     }
     assertThat(time.sleeps).hasSize(2);
@@ -85,7 +89,8 @@ class FaultSuiteTest extends TestServers {
     String url = closed.url("/").toString();
     closed.close();
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).bridgeBaseUrl(url).build()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOfSatisfying(TransportException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isFalse());
     }
     assertThat(time.sleeps).hasSize(2);
@@ -97,7 +102,7 @@ class FaultSuiteTest extends TestServers {
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
         .readTimeout(Duration.ofMillis(500)).build()) {
-      assertThat(client.zones().get("par").getName()).isEqualTo("par");
+      assertThat(client.api(ZonesApi.class).getZone("par").getName()).isEqualTo("par");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(2);
   }
@@ -121,7 +126,8 @@ class FaultSuiteTest extends TestServers {
     bridge.enqueue(json("[]"));
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
         .callTimeout(Duration.ofMillis(400)).build()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOfSatisfying(TransportException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isTrue());
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
@@ -151,7 +157,7 @@ class FaultSuiteTest extends TestServers {
     bridge.enqueue(cutMidBody("[" + "{\"name\":\"par\"},".repeat(2000) + "{}]"));
     bridge.enqueue(json("[" + ZONE + "]"));
     try (CleverCloudClient client = client()) {
-      assertThat(client.zones().list()).hasSize(1);
+      assertThat(client.api(ZonesApi.class).listZones(null, null)).hasSize(1);
     }
     assertThat(bridge.getRequestCount()).isEqualTo(2);
     assertThat(time.sleeps).hasSize(1);
@@ -184,7 +190,7 @@ class FaultSuiteTest extends TestServers {
   void truncatedJsonOnAGetIsADecodingErrorNotRetried() {
     bridge.enqueue(json("{\"id\":\"user_1\",\"email\":\"jane.doe@exa"));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.self().get()).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("getSelf").hasMessageContaining("UserView");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
@@ -195,7 +201,7 @@ class FaultSuiteTest extends TestServers {
   void aLargeListDecodesWhole() {
     bridge.enqueue(json("[" + "{\"name\":\"par\"},".repeat(9_999) + "{\"name\":\"last\"}]"));
     try (CleverCloudClient client = client()) {
-      var zones = client.zones().list();
+      var zones = client.api(ZonesApi.class).listZones(null, null);
       assertThat(zones).hasSize(10_000);
       assertThat(zones.get(9_999).getName()).isEqualTo("last");
     }
@@ -205,7 +211,8 @@ class FaultSuiteTest extends TestServers {
   void truncatedJsonOverSixtyFourKibIsADecodingErrorNotRetried() {
     bridge.enqueue(json("[" + "{\"name\":\"par\"},".repeat(9_999) + "{\"name\":\"la"));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("listZones").hasMessageContaining("JSON body");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
@@ -229,7 +236,7 @@ class FaultSuiteTest extends TestServers {
       bridge.enqueue(html(502, "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>"));
     }
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(ServerException.class, e -> {
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOfSatisfying(ServerException.class, e -> {
         assertThat(e.getMessage()).isEqualTo("getSelf: HTTP 502 with an HTML body (Bad Gateway)");
         assertThat(e.getCause()).isNull();
       });
@@ -251,7 +258,8 @@ class FaultSuiteTest extends TestServers {
   void anHtml200MaintenancePageIsADecodingError() {
     bridge.enqueue(html(200, "<html><body>Maintenance</body></html>"));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("HTML body");
     }
   }
@@ -260,7 +268,7 @@ class FaultSuiteTest extends TestServers {
   void anEmpty200WhereABodyIsExpectedIsADecodingError() {
     bridge.enqueue(json(""));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.self().get()).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("empty body");
     }
   }
@@ -269,7 +277,7 @@ class FaultSuiteTest extends TestServers {
   void anEmpty200ToADeletionIsASuccess() {
     bridge.enqueue(json(""));
     try (CleverCloudClient client = client()) {
-      client.apiTokens().delete("api_tokens_1");
+      client.api(ApiTokensApi.class).deleteApiToken("api_tokens_1");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
   }
@@ -279,7 +287,7 @@ class FaultSuiteTest extends TestServers {
     bridge.enqueue(json(""));
     try (CleverCloudClient client = client()) {
       assertThatThrownBy(() -> client.apiTokens().create(create())).isExactlyInstanceOf(ResponseDecodingException.class)
-          .hasMessageContaining("apiTokens().list()");
+          .hasMessageContaining("listApiTokens()");
     }
   }
 
@@ -318,7 +326,7 @@ class FaultSuiteTest extends TestServers {
     bridge.enqueue(json(429, "{\"code\":\"rate-limited\"}").newBuilder().addHeader("Retry-After", "2").build());
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = client()) {
-      assertThat(client.zones().get("par").getName()).isEqualTo("par");
+      assertThat(client.api(ZonesApi.class).getZone("par").getName()).isEqualTo("par");
     }
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2));
   }
@@ -341,7 +349,7 @@ class FaultSuiteTest extends TestServers {
     bridge.enqueue(html(503, "<html>Service Unavailable</html>"));
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = client()) {
-      assertThat(client.zones().get("par").getName()).isEqualTo("par");
+      assertThat(client.api(ZonesApi.class).getZone("par").getName()).isEqualTo("par");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(3);
   }
@@ -352,7 +360,7 @@ class FaultSuiteTest extends TestServers {
       bridge.enqueue(json(503, "{}"));
     }
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.zones().get("par")).isInstanceOf(ServerException.class);
+      assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par")).isInstanceOf(ServerException.class);
       assertThatThrownBy(() -> client.apiTokens().create(create())).isInstanceOf(ServerException.class);
     }
     assertThat(bridge.getRequestCount()).isEqualTo(4); // three GET attempts, one creation

@@ -20,6 +20,11 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The OAuth 1.0a dance (request token, authorization URL, access token), blocking and asynchronous: what is signed and
+ * sent, what is parsed from the answers, that unreadable answers never quote their secrets, that bad arguments are
+ * refused before sending, and that the generated dance operations ask for a form or text.
+ */
 class OAuth1FlowTest extends TestServers {
 
   private static final String CANARY = "CANARY-flow-secret";
@@ -136,8 +141,11 @@ class OAuth1FlowTest extends TestServers {
     main.enqueue(form("oauth_token=rt1&oauth_token_secret=s&oauth_callback_confirmed=true"));
     try (CleverCloudClient client = builder().build()) {
       OAuthApi api = client.api(OAuthApi.class);
-      client.execute(api.requestTokenQuery("ck", "PLAINTEXT", "cs&", "1767225600", "n1", "1.0", "oob"));
-      client.execute(api.requestToken("ck", "PLAINTEXT", "cs&", "1767225600", "n2", "1.0", "oob"));
+      // The generated calls return the answer's text as is: the caller parses the form.
+      assertThat(api.requestTokenQuery("ck", "PLAINTEXT", "cs&", "1767225600", "n1", "1.0", "oob"))
+          .isEqualTo("oauth_token=rt1&oauth_token_secret=s&oauth_callback_confirmed=true");
+      assertThat(api.requestToken("ck", "PLAINTEXT", "cs&", "1767225600", "n2", "1.0", "oob"))
+          .startsWith("oauth_token=rt1&");
     }
     assertThat(take(main).getHeaders().get("Accept")).isEqualTo("application/x-www-form-urlencoded, text/plain;q=0.9");
     RecordedRequest formPost = take(main);

@@ -8,6 +8,10 @@ import com.clevercloud.client.exception.ConflictException;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Raw requests (client.http()) are routed and authenticated by their path prefix, map errors to typed exceptions, and
+ * paths that could leave the API are refused before sending.
+ */
 class RawHttpTest extends TestServers {
 
   @Test

@@ -3,20 +3,31 @@ package com.clevercloud.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clevercloud.api.bridge.api.ApiTokensApi;
+import com.clevercloud.api.v2.api.ApplicationsApi;
+import com.clevercloud.api.v2.api.OAuthConsumersApi;
+import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.api.v2.model.WannabeOAuth1Consumer;
+import com.clevercloud.api.v2.model.WannabeValue;
+import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.exception.ApiException;
 import com.clevercloud.client.exception.RateLimitException;
 import com.clevercloud.client.exception.ServerException;
 import com.clevercloud.client.exception.TransportException;
+import com.clevercloud.client.internal.OperationTable;
+import java.lang.reflect.Method;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -48,7 +59,7 @@ class RetryTest extends TestServers {
     bridge.enqueue(status(code));
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = client()) {
-      assertThat(client.zones().get("par").getName()).isEqualTo("par");
+      assertThat(client.api(ZonesApi.class).getZone("par").getName()).isEqualTo("par");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(2);
     assertThat(time.sleeps).hasSize(1);
@@ -60,7 +71,7 @@ class RetryTest extends TestServers {
     bridge.enqueue(status(code));
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.zones().get("par")).isInstanceOfSatisfying(ApiException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par")).isInstanceOfSatisfying(ApiException.class,
           e -> assertThat(e.statusCode()).isEqualTo(code));
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
@@ -73,7 +84,8 @@ class RetryTest extends TestServers {
       bridge.enqueue(status(503).newBuilder().addHeader("Sozu-Id", "sozu-" + i).build());
     }
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOfSatisfying(ServerException.class, e -> {
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(ServerException.class, e -> {
         assertThat(e.statusCode()).isEqualTo(503);
         assertThat(e.requestId()).contains("sozu-2"); // the third and last attempt's answer
       });
@@ -91,7 +103,7 @@ class RetryTest extends TestServers {
     }
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).retryPolicy(policy).build()) {
-      client.zones().get("par");
+      client.api(ZonesApi.class).getZone("par");
     }
     long[] caps = {100, 200, 400, 800, 1000};
     assertThat(time.sleeps).hasSize(caps.length);
@@ -106,7 +118,7 @@ class RetryTest extends TestServers {
     bridge.enqueue(retryAfter(429, "3"));
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = client()) {
-      client.zones().get("par");
+      client.api(ZonesApi.class).getZone("par");
     }
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(3));
   }
@@ -118,7 +130,7 @@ class RetryTest extends TestServers {
     bridge.enqueue(retryAfter(503, inSevenSeconds));
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).clock(time.clock()).build()) {
-      client.zones().get("par");
+      client.api(ZonesApi.class).getZone("par");
     }
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7));
   }
@@ -128,7 +140,8 @@ class RetryTest extends TestServers {
     bridge.enqueue(retryAfter(429, "120"));
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.zones().get("par")).isInstanceOfSatisfying(RateLimitException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par"))
+          .isInstanceOfSatisfying(RateLimitException.class,
           e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(120)));
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
@@ -141,7 +154,8 @@ class RetryTest extends TestServers {
       bridge.enqueue(retryAfter(429, "1"));
     }
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.zones().get("par")).isInstanceOfSatisfying(RateLimitException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par"))
+          .isInstanceOfSatisfying(RateLimitException.class,
           e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(1)));
     }
     assertThat(bridge.getRequestCount()).isEqualTo(3);
@@ -156,7 +170,7 @@ class RetryTest extends TestServers {
     }
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
         .callTimeout(Duration.ofSeconds(2)).build()) {
-      assertThatThrownBy(() -> client.zones().get("par")).isInstanceOf(ServerException.class);
+      assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par")).isInstanceOf(ServerException.class);
     }
     assertThat(bridge.getRequestCount()).isEqualTo(2);
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1));
@@ -169,8 +183,9 @@ class RetryTest extends TestServers {
     bridge.enqueue(status(502));
     bridge.enqueue(new MockResponse.Builder().code(204).build());
     try (CleverCloudClient client = client()) {
-      client.applications("orga_1").setEnv("app_1", "LOG_LEVEL", "debug");
-      client.apiTokens().delete("api_tokens_1");
+      client.api(ApplicationsApi.class).setApplicationEnvVar("orga_1", "app_1", "LOG_LEVEL",
+          new WannabeValue().value("debug"));
+      client.api(ApiTokensApi.class).deleteApiToken("api_tokens_1");
     }
     RecordedRequest put1 = take(bridge);
     RecordedRequest put2 = take(bridge);
@@ -188,13 +203,52 @@ class RetryTest extends TestServers {
     bridge.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     bridge.enqueue(json("{}"));
     try (CleverCloudClient client = client()) {
-      assertThatThrownBy(() -> client.applications("orga_1").restart("app_1")).isInstanceOf(ServerException.class);
+      assertThatThrownBy(() -> client.api(ApplicationsApi.class).redeployApplication("orga_1", "app_1", null, null))
+          .isInstanceOf(ServerException.class);
       assertThatThrownBy(() -> client.http().post("/v2/anything", "{}")).isInstanceOf(RateLimitException.class);
-      assertThatThrownBy(() -> client.oauthConsumers("orga_1").create(new WannabeOAuth1Consumer().name("app")))
+      assertThatThrownBy(() -> client.api(OAuthConsumersApi.class).createConsumer("orga_1",
+          new WannabeOAuth1Consumer().name("app")))
           .isInstanceOf(TransportException.class);
     }
     assertThat(bridge.getRequestCount()).isEqualTo(3);
     assertThat(time.sleeps).isEmpty();
+  }
+
+  /**
+   * Every operation of the table, through both its methods, against a 503 then a success: GET, PUT and DELETE are
+   * repeated and succeed, POST is sent once and reported.
+   */
+  @Test
+  void everyOperationIsRetriedExactlyWhenItsHttpMethodIsSafeToRepeat() throws Throwable {
+    AtomicInteger attempt = new AtomicInteger();
+    Dispatcher firstBusy = new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return attempt.getAndIncrement() == 0 ? status(503) : new MockResponse.Builder().code(204).build();
+      }
+    };
+    main.setDispatcher(firstBusy);
+    bridge.setDispatcher(firstBusy);
+    Set<String> methods = new TreeSet<>();
+    try (CleverCloudClient client = client()) {
+      for (OperationTable.Op op : TableCalls.all()) {
+        for (boolean async : new boolean[] {false, true}) {
+          Method method = TableCalls.method(op, async);
+          attempt.set(0);
+          Object[] args = TableCalls.defaultArgs(op, method);
+          if (op.httpMethod().equals("POST")) {
+            assertThatThrownBy(() -> TableCalls.call(client, method, args)).as(method.getName())
+                .isInstanceOf(ServerException.class);
+            assertThat(attempt).as("%s sent once", method.getName()).hasValue(1);
+          } else {
+            TableCalls.call(client, method, args);
+            assertThat(attempt).as("%s repeated once", method.getName()).hasValue(2);
+          }
+          methods.add(op.httpMethod());
+        }
+      }
+    }
+    assertThat(methods).containsExactlyInAnyOrder("GET", "PUT", "DELETE", "POST");
   }
 
   @Test
@@ -204,8 +258,9 @@ class RetryTest extends TestServers {
     bridge.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     bridge.enqueue(json("{}"));
     try (CleverCloudClient client = client()) {
-      client.zones().get("par");
-      assertThatThrownBy(() -> client.oauthConsumers("orga_1").create(new WannabeOAuth1Consumer().name("app")))
+      client.api(ZonesApi.class).getZone("par");
+      assertThatThrownBy(() -> client.api(OAuthConsumersApi.class).createConsumer("orga_1",
+          new WannabeOAuth1Consumer().name("app")))
           .isInstanceOf(TransportException.class);
     }
     assertThat(bridge.getRequestCount()).isEqualTo(2);
@@ -216,7 +271,7 @@ class RetryTest extends TestServers {
     bridge.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     bridge.enqueue(json(ZONE));
     try (CleverCloudClient client = client()) {
-      assertThat(client.zones().get("par").getName()).isEqualTo("par");
+      assertThat(client.api(ZonesApi.class).getZone("par").getName()).isEqualTo("par");
     }
     assertThat(bridge.getRequestCount()).isEqualTo(2);
     assertThat(time.sleeps).hasSize(1);
@@ -228,7 +283,7 @@ class RetryTest extends TestServers {
     main.enqueue(json("{}"));
     try (CleverCloudClient client = builder().clock(time.clock())
         .credentials(Credentials.oauth1("ck", "cs", "tok", "ts", SignatureMethod.HMAC_SHA512)).build()) {
-      client.self().get();
+      client.api(SelfApi.class).getSelf();
     }
     RecordedRequest first = take(main);
     RecordedRequest second = take(main);
@@ -246,7 +301,7 @@ class RetryTest extends TestServers {
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).retryPolicy(RetryPolicy.none())
         .build()) {
       assertThat(client.retryPolicy().maxAttempts()).isEqualTo(1);
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(ServerException.class);
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOf(ServerException.class);
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
     assertThat(time.sleeps).isEmpty();
@@ -261,7 +316,7 @@ class RetryTest extends TestServers {
     }).build();
     try (CleverCloudClient client = CleverCloudClient.builder().credentials(Credentials.apiToken("t"))
         .okHttpClient(noDns).retryTiming(time.sleeper(), time::nanoTime).build()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(TransportException.class);
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOf(TransportException.class);
     }
     assertThat(lookups).hasValue(1);
     assertThat(time.sleeps).isEmpty();
@@ -274,7 +329,7 @@ class RetryTest extends TestServers {
         .retryTiming(delay -> {
           throw new InterruptedException();
         }, time::nanoTime).build()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(TransportException.class);
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOf(TransportException.class);
       assertThat(Thread.interrupted()).isTrue(); // clears the flag for the next tests
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);

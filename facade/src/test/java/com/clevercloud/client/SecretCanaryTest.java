@@ -2,8 +2,17 @@ package com.clevercloud.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clevercloud.api.bridge.api.ApiTokensApi;
+import com.clevercloud.api.bridge.model.ApiTokenUpdateRequest;
+import com.clevercloud.api.v2.api.ApplicationsApi;
+import com.clevercloud.api.v2.api.OAuthConsumersApi;
+import com.clevercloud.api.v2.api.OAuthTokensApi;
+import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.api.v2.model.EnvVar;
+import com.clevercloud.api.v2.model.OAuthTokenView;
+import com.clevercloud.api.v2.model.SecretView;
 import com.clevercloud.api.v2.model.WannabeOAuth1Consumer;
+import com.clevercloud.api.v2.model.WannabeValue;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.auth.OAuth1Credentials;
 import com.clevercloud.client.auth.OAuth1Signer;
@@ -20,13 +29,16 @@ import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.exception.ServerException;
 import com.clevercloud.client.exception.TokenCreatedButUnreadableException;
 import com.clevercloud.client.exception.TransportException;
+import com.clevercloud.client.internal.CallAdapters;
+import com.clevercloud.client.internal.CallExecutor;
 import com.clevercloud.client.internal.CancellableFuture;
 import com.clevercloud.client.internal.DateTimeParameterConverterFactory;
-import com.clevercloud.client.internal.FamilyGsonConverterFactory;
 import com.clevercloud.client.internal.Operation;
+import com.clevercloud.client.internal.OperationTable;
 import com.clevercloud.client.internal.RetryInterceptor;
 import com.clevercloud.client.internal.Routing;
 import com.clevercloud.client.internal.Sensitive;
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,8 +52,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -95,6 +111,7 @@ class SecretCanaryTest extends TestServers {
 
   private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.OK);
   private final AtomicInteger errorTurn = new AtomicInteger();
+  private final AtomicReference<String> lastEchoed = new AtomicReference<>("");
   /** Canaries the server received: proof that each path was exercised. */
   private final Set<String> sentOverTheWire = ConcurrentHashMap.newKeySet();
   /** Canaries the server echoed back in error answers. */
@@ -174,15 +191,14 @@ class SecretCanaryTest extends TestServers {
     }
   }
 
-  /** Every secret-bearing operation, plus the plain resources for their {@code toString()}. */
+  /** Every secret-bearing operation (some through their Async twin), plus the client's objects for their toString(). */
   private void everyPath(CleverCloudClient c) {
-    attempt(() -> c.self().get());
-    attempt(() -> c.apiTokens().list());
-    attempt(() -> c.apiTokens().get("api_tokens_1"));
-    attempt(() -> {
-      c.apiTokens().update("api_tokens_1", "CI", "described");
-      return null;
-    });
+    attempt(() -> c.api(SelfApi.class).getSelf());
+    ApiTokensApi apiTokens = c.api(ApiTokensApi.class);
+    attempt(apiTokens::listApiTokens);
+    attempt(() -> apiTokens.getApiToken("api_tokens_1"));
+    attempt(() -> apiTokens.updateApiToken("api_tokens_1",
+        new ApiTokenUpdateRequest().name("CI").description("described")));
     CreateApiTokenRequest request = CreateApiTokenRequest.builder().name("CI").expiration("30d").password(PASSWORD)
         .mfaCode(MFA_CODE).email("jane.doe@example.com").build();
     seen.add(request);
@@ -191,25 +207,38 @@ class SecretCanaryTest extends TestServers {
     if (created != null) {
       received.add(created.secret().reveal());
     }
-    attempt(() -> c.applications("orga_1").setEnv("app_1", "DATABASE_PASSWORD", ENV_VALUE));
-    List<EnvVar> env = attempt(() -> c.applications("orga_1").env("app_1"));
+    CreatedApiToken createdAsync = attemptAsync(() -> c.apiTokens().createAsync(request));
+    if (createdAsync != null) {
+      received.add(createdAsync.secret().reveal());
+    }
+    ApplicationsApi applications = c.api(ApplicationsApi.class);
+    attempt(() -> applications.setApplicationEnvVar("orga_1", "app_1", "DATABASE_PASSWORD",
+        new WannabeValue().value(ENV_VALUE)));
+    attemptAsync(() -> applications.setApplicationEnvVarAsync("orga_1", "app_1", "DATABASE_PASSWORD",
+        new WannabeValue().value(ENV_VALUE)));
+    List<EnvVar> env = attempt(() -> applications.listApplicationEnv("orga_1", "app_1"));
     if (env != null) {
       env.forEach(v -> received.add(v.getValue()));
     }
-    attempt(() -> c.applications("orga_1").removeEnv("app_1", "DATABASE_PASSWORD"));
-    Secret consumerSecret = attempt(() -> c.oauthConsumers("orga_1").secret("ck"));
-    if (consumerSecret != null) {
-      received.add(consumerSecret.reveal());
+    List<EnvVar> envAsync = attemptAsync(() -> applications.listApplicationEnvAsync("orga_1", "app_1"));
+    if (envAsync != null) {
+      envAsync.forEach(v -> received.add(v.getValue()));
     }
-    attempt(() -> c.oauthConsumers("orga_1").create(new WannabeOAuth1Consumer().name("app")));
-    var tokens = attempt(() -> c.oauthTokens().list());
+    attempt(() -> applications.deleteApplicationEnvVar("orga_1", "app_1", "DATABASE_PASSWORD"));
+    OAuthConsumersApi consumers = c.api(OAuthConsumersApi.class);
+    SecretView consumerSecret = attempt(() -> consumers.getConsumerSecret("orga_1", "ck"));
+    if (consumerSecret != null) {
+      received.add(consumerSecret.getSecret());
+    }
+    attemptAsync(() -> consumers.getConsumerSecretAsync("orga_1", "ck"));
+    attempt(() -> consumers.createConsumer("orga_1", new WannabeOAuth1Consumer().name("app")));
+    OAuthTokensApi oauthTokens = c.api(OAuthTokensApi.class);
+    List<OAuthTokenView> tokens = attempt(oauthTokens::listSelfOAuthTokens);
     if (tokens != null) {
       tokens.forEach(t -> received.add(t.getToken()));
     }
-    attempt(() -> {
-      c.oauthTokens().revoke(OAUTH_TOKEN);
-      return null;
-    });
+    attempt(() -> oauthTokens.revokeSelfOAuthToken(OAUTH_TOKEN));
+    attemptAsync(() -> oauthTokens.revokeSelfOAuthTokenAsync(OAUTH_TOKEN));
     attempt(() -> c.http().get("/v2/self"));
     attempt(() -> c.http().put("/v2/organisations/orga_1/applications/app_1/env/X",
         "{\"value\":\"" + ENV_VALUE + "\"}"));
@@ -229,9 +258,8 @@ class SecretCanaryTest extends TestServers {
       received.add(credentials.tokenSecret().reveal());
     }
 
-    seen.addAll(List.of(c.self(), c.summary(), c.apiTokens(), c.organisations(), c.applications("orga_1"),
-        c.addons("orga_1"), c.zones(), c.invoices("orga_1"), c.oauthTokens(), c.oauthConsumers("orga_1"), c.http(),
-        c.retryPolicy(), c.credentials().orElseThrow()));
+    seen.addAll(List.of(c.apiTokens(), c.http(), c.retryPolicy(), c.credentials().orElseThrow(),
+        c.api(SelfApi.class), apiTokens, applications, consumers, oauthTokens));
   }
 
   /** Runs a call, keeping what it returned or threw. */
@@ -249,11 +277,24 @@ class SecretCanaryTest extends TestServers {
     }
   }
 
+  /** Runs an asynchronous call, keeping what its future completed with or failed with (unwrapped). */
+  private <T> T attemptAsync(Supplier<CompletableFuture<T>> call) {
+    return attempt(() -> {
+      try {
+        return call.get().get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        throw (RuntimeException) e.getCause();
+      } catch (InterruptedException | TimeoutException e) {
+        throw new AssertionError(e);
+      }
+    });
+  }
+
   /** The client's internals and the remaining public types, made with canaries wherever they take a secret. */
   private void addInternals() {
     try (CleverCloudClient c = builder().credentials(Credentials.oauth1("ck", CONSUMER_SECRET, "t", TOKEN_SECRET))
         .logger(new TransportAndOptionsTest.CapturingLogger(logs), Level.INFO).build()) {
-      seen.addAll(c.httpClient().interceptors());
+      seen.addAll(httpOf(c).interceptors());
       seen.add(c.executor());
       seen.add(c.executor().errors());
       seen.add(c.routing());
@@ -270,7 +311,12 @@ class SecretCanaryTest extends TestServers {
     future.complete(Secret.of(PASSWORD));
     seen.add(future);
     seen.add(new Operation("createApiToken"));
-    seen.add(new FamilyGsonConverterFactory());
+    seen.add(new CallAdapters(null, null, new Gson()));
+    seen.add(OperationTable.INSTANCE);
+    OperationTable.Op setEnv = OperationTable.INSTANCE.byId("setApplicationEnvVar");
+    seen.add(setEnv);
+    seen.addAll(setEnv.params());
+    seen.add(new CallExecutor.Decoding(EnvVar.class, null, true, "listApplicationEnv"));
     seen.add(new DateTimeParameterConverterFactory());
     seen.add(RetryInterceptor.THREAD_SLEEP);
     seen.add(RetryPolicy.builder().maxDelay(Duration.ofSeconds(9)));
@@ -315,6 +361,148 @@ class SecretCanaryTest extends TestServers {
     return true;
   }
 
+  // Table-driven: every secret a request of any operation carries, echoed back in a 400.
+
+  /**
+   * For every operation of the table whose request can carry a secret (a sensitive parameter, or a body whose model
+   * holds sensitive properties), through its blocking method and its Async twin: a canary in every such place, a server
+   * that echoes the whole request (target and body) in a 400 error body, and the canary in no message,
+   * {@code apiMessage()}, {@code body()}, {@code toString()} or stack trace of the exception and its causes, nor in
+   * the client's log lines. A new operation with a secret is covered here with no new test code.
+   */
+  @Test
+  @Timeout(120)
+  void everySecretARequestCarriesIsMaskedWhenTheServerEchoesItInAnError() throws Throwable {
+    Set<String> wire = ConcurrentHashMap.newKeySet();
+    Dispatcher echo400 = new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String echo = request.getMethod() + " " + request.getTarget() + " "
+            + (request.getBody() == null ? "" : request.getBody().utf8());
+        wire.add(echo);
+        JsonObject error = new JsonObject();
+        error.addProperty("code", "rejected");
+        error.addProperty("message", "We could not accept " + echo);
+        error.addProperty("value", echo);
+        return json(400, error.toString());
+      }
+    };
+    main.setDispatcher(echo400);
+    bridge.setDispatcher(echo400);
+
+    List<String> covered = new ArrayList<>();
+    for (OperationTable.Op op : OperationTable.INSTANCE.all()) {
+      if (!op.carriesSecrets()) {
+        continue;
+      }
+      for (boolean async : new boolean[] {false, true}) {
+        java.lang.reflect.Method method = TableCalls.method(op, async);
+        String canary = "CANARY-" + method.getName() + "-c99";
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Throwable thrown;
+        wire.clear();
+        try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
+            .logger(new TransportAndOptionsTest.CapturingLogger(lines), Level.INFO).retryPolicy(RetryPolicy.none())
+            .build()) {
+          Object[] args = TableCalls.args(op, method, (param, type) -> {
+            if (param.sensitive()) {
+              assertThat(type).as("%s %s", op.id(), param.name()).isEqualTo(String.class);
+              return canary;
+            }
+            if (param.in().equals("body") && OperationTable.INSTANCE.holdsSecrets(op.family(), param.name())) {
+              return secretBody(op.family(), param.name(), type, canary);
+            }
+            return TableCalls.defaultArgument(param, type);
+          });
+          thrown = org.assertj.core.api.Assertions.catchThrowable(() -> TableCalls.call(client, method, args));
+        }
+        String name = method.getName();
+        assertThat(wire).as("%s sent its canary", name).anySatisfy(w -> assertThat(w).contains(canary));
+        assertThat(thrown).as(name).isInstanceOf(BadRequestException.class);
+        BadRequestException e = (BadRequestException) thrown;
+        assertThat(e.operation()).as(name).isEqualTo(op.id());
+        // Masked, not dropped: the echo is there, with the secret replaced.
+        assertThat(e.apiMessage()).as(name).hasValueSatisfying(m -> assertThat(m).contains("We could not accept")
+            .contains("***"));
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          assertThat(String.valueOf(t.getMessage())).as(name + " message").doesNotContain(canary);
+          assertThat(t.toString()).as(name + " toString").doesNotContain(canary);
+          if (t instanceof ApiException api) {
+            assertThat(api.apiMessage().orElse("")).as(name + " apiMessage").doesNotContain(canary);
+            assertThat(api.body().orElse("")).as(name + " body").doesNotContain(canary);
+            assertThat(api.errorCode().orElse("")).as(name + " errorCode").doesNotContain(canary);
+            assertThat(api.requestId().orElse("")).as(name + " requestId").doesNotContain(canary);
+          }
+        }
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        assertThat(trace.toString()).as(name + " stack trace").doesNotContain(canary);
+        assertThat(lines).as(name + " logged").isNotEmpty();
+        assertThat(lines).as(name + " log lines").noneSatisfy(line -> assertThat(line).contains(canary));
+        covered.add(name);
+      }
+    }
+    // The table has secrets in each place a request can carry them: path, form, query and body.
+    assertThat(covered).contains("createApiToken", "createApiTokenAsync", "setApplicationEnvVar",
+        "setApplicationEnvVarAsync", "revokeSelfOAuthToken", "revokeSelfOAuthTokenAsync", "accessToken",
+        "accessTokenQuery", "requestToken", "requestTokenQuery");
+  }
+
+  /**
+   * A body of the given model whose every sensitive String property (and those of the secret models it holds, one
+   * level of lists included) is the canary, made by the family's own Gson from JSON named as the spec names them.
+   */
+  private static Object secretBody(String family, String model, Class<?> type, String canary) {
+    JsonObject json = secretJson(family, model, type, canary);
+    assertThat(json.size()).as("%s.%s has a secret to fill", family, model).isPositive();
+    Gson gson;
+    try {
+      Object invokerJson = Class.forName("com.clevercloud.api." + family + ".invoker.JSON").getConstructor()
+          .newInstance();
+      gson = (Gson) invokerJson.getClass().getMethod("getGson").invoke(invokerJson);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+    return gson.fromJson(json, type);
+  }
+
+  private static JsonObject secretJson(String family, String model, Class<?> type, String canary) {
+    OperationTable table = OperationTable.INSTANCE;
+    JsonObject json = new JsonObject();
+    for (Field f : type.getDeclaredFields()) {
+      com.google.gson.annotations.SerializedName serialized =
+          f.getAnnotation(com.google.gson.annotations.SerializedName.class);
+      if (Modifier.isStatic(f.getModifiers()) || serialized == null) {
+        continue;
+      }
+      String property = serialized.value();
+      Class<?> element = f.getType();
+      boolean list = List.class.isAssignableFrom(element);
+      if (list && f.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+          && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+        element = c;
+      }
+      com.google.gson.JsonElement value = null;
+      if (table.sensitiveProperties(family, model).contains(property) && element == String.class) {
+        value = new com.google.gson.JsonPrimitive(canary);
+      } else {
+        String nested = table.nestedModel(family, model, property);
+        if (nested != null && table.holdsSecrets(family, nested) && element.getSimpleName().equals(nested)) {
+          value = secretJson(family, nested, element, canary);
+        }
+      }
+      if (value != null) {
+        if (list) {
+          com.google.gson.JsonArray array = new com.google.gson.JsonArray();
+          array.add(value);
+          value = array;
+        }
+        json.add(property, value);
+      }
+    }
+    return json;
+  }
+
   // The server
 
   private MockResponse answer(RecordedRequest request) {
@@ -329,19 +517,24 @@ class SecretCanaryTest extends TestServers {
     String echo = request.getMethod() + " " + request.getTarget() + " " + authorization + " " + body;
     return switch (mode.get()) {
       case OK -> realistic(request);
-      case ECHO -> echo(echo);
+      case ECHO -> echo(echo, request.getMethod() + " " + request.getTarget() + " " + body);
       case GARBLED -> garbled(request, echo);
       case CUT -> cut(realistic(request));
     };
   }
 
-  private MockResponse echo(String echo) {
+  /**
+   * An error status in turn, the same for the retries of a request (same method, target and body as the last one),
+   * so that a retried call ends with that status whatever the number of calls before it.
+   */
+  private MockResponse echo(String echo, String requestKey) {
     for (String canary : CANARIES) {
       if (echo.contains(canary)) {
         echoedBack.add(canary);
       }
     }
-    int status = ERROR_STATUSES[Math.floorMod(errorTurn.getAndIncrement(), ERROR_STATUSES.length)];
+    int turn = requestKey.equals(lastEchoed.getAndSet(requestKey)) ? errorTurn.get() : errorTurn.incrementAndGet();
+    int status = ERROR_STATUSES[Math.floorMod(turn, ERROR_STATUSES.length)];
     JsonObject error = new JsonObject();
     error.addProperty("code", "rejected " + echo);
     error.addProperty("message", "We could not accept " + echo);

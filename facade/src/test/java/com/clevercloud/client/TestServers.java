@@ -118,6 +118,20 @@ abstract class TestServers {
     return r;
   }
 
+  /**
+   * The OkHttpClient a client sends with (its timeouts, dispatcher, pool, interceptors). The client no longer exposes
+   * it, even package-private, so tests read its private field.
+   */
+  static okhttp3.OkHttpClient httpOf(CleverCloudClient client) {
+    try {
+      java.lang.reflect.Field f = CleverCloudClient.class.getDeclaredField("http");
+      f.setAccessible(true);
+      return (okhttp3.OkHttpClient) f.get(client);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The parameters of an {@code Authorization: OAuth …} header, decoded. */
   static Map<String, String> oauthHeader(String header) {
     assertThat(header).startsWith("OAuth ");

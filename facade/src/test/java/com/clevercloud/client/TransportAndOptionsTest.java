@@ -3,12 +3,15 @@ package com.clevercloud.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clevercloud.api.v2.api.OAuthTokensApi;
+import com.clevercloud.api.v2.api.SelfApi;
+import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.exception.ServerException;
 import com.clevercloud.client.exception.TransportException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -20,12 +23,18 @@ import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The transport and the builder's options: default and chosen timeouts, the concurrency limit of asynchronous calls
+ * (default and chosen, with the client's own OkHttpClient or the caller's), how timeouts, refused and reset
+ * connections, HTML error pages and undecodable bodies are reported, that a caller's OkHttpClient is honoured and left
+ * open, that close() releases the client's own, and that log lines never hold secrets, headers or bodies.
+ */
 class TransportAndOptionsTest extends TestServers {
 
   @Test
   void defaultTimeoutsAreSane() {
     try (CleverCloudClient client = CleverCloudClient.builder().credentials(Credentials.apiToken("t")).build()) {
-      OkHttpClient http = client.httpClient();
+      OkHttpClient http = httpOf(client);
       assertThat(http.connectTimeoutMillis()).isEqualTo(10_000);
       assertThat(http.readTimeoutMillis()).isEqualTo(30_000);
       assertThat(http.writeTimeoutMillis()).isEqualTo(30_000);
@@ -38,7 +47,7 @@ class TransportAndOptionsTest extends TestServers {
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
         .connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(2)).writeTimeout(Duration.ofSeconds(3))
         .callTimeout(Duration.ofSeconds(4)).build()) {
-      OkHttpClient http = client.httpClient();
+      OkHttpClient http = httpOf(client);
       assertThat(http.connectTimeoutMillis()).isEqualTo(1000);
       assertThat(http.readTimeoutMillis()).isEqualTo(2000);
       assertThat(http.writeTimeoutMillis()).isEqualTo(3000);
@@ -49,11 +58,55 @@ class TransportAndOptionsTest extends TestServers {
   }
 
   @Test
+  void asyncCallsRunSixtyFourAtOnceByDefaultNotOkHttpsFivePerHost() {
+    try (CleverCloudClient client = CleverCloudClient.builder().credentials(Credentials.apiToken("t")).build()) {
+      okhttp3.Dispatcher dispatcher = httpOf(client).dispatcher();
+      assertThat(CleverCloudClient.DEFAULT_MAX_CONCURRENT_REQUESTS).isEqualTo(64);
+      assertThat(dispatcher.getMaxRequests()).isEqualTo(CleverCloudClient.DEFAULT_MAX_CONCURRENT_REQUESTS);
+      assertThat(dispatcher.getMaxRequestsPerHost()).isEqualTo(CleverCloudClient.DEFAULT_MAX_CONCURRENT_REQUESTS);
+    }
+  }
+
+  @Test
+  void maxConcurrentRequestsSetsBothLimitsAndRefusesLessThanOne() {
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).maxConcurrentRequests(5).build()) {
+      assertThat(httpOf(client).dispatcher().getMaxRequests()).isEqualTo(5);
+      assertThat(httpOf(client).dispatcher().getMaxRequestsPerHost()).isEqualTo(5);
+    }
+    assertThatThrownBy(() -> CleverCloudClient.builder().maxConcurrentRequests(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CleverCloudClient.builder().maxConcurrentRequests(-3))
+        .isInstanceOf(IllegalArgumentException.class);
+    CleverCloudClient.builder().maxConcurrentRequests(1);
+  }
+
+  @Test
+  void aCallersOkHttpClientKeepsItsDispatcherUnlessALimitIsSetThenItsThreadsAreShared() {
+    OkHttpClient mine = new OkHttpClient.Builder().build();
+    try (CleverCloudClient shared = builder().credentials(Credentials.apiToken("t")).okHttpClient(mine).build();
+        CleverCloudClient limited = builder().credentials(Credentials.apiToken("t")).okHttpClient(mine)
+            .maxConcurrentRequests(7).build()) {
+      assertThat(httpOf(shared).dispatcher()).isSameAs(mine.dispatcher());
+      okhttp3.Dispatcher own = httpOf(limited).dispatcher();
+      assertThat(own).isNotSameAs(mine.dispatcher());
+      assertThat(own.getMaxRequests()).isEqualTo(7);
+      assertThat(own.getMaxRequestsPerHost()).isEqualTo(7);
+      assertThat(own.executorService()).isSameAs(mine.dispatcher().executorService());
+    }
+    // The caller's limits stay as they were (OkHttp's defaults), and its threads are not shut down.
+    assertThat(mine.dispatcher().getMaxRequests()).isEqualTo(64);
+    assertThat(mine.dispatcher().getMaxRequestsPerHost()).isEqualTo(5);
+    assertThat(mine.dispatcher().executorService().isShutdown()).isFalse();
+    mine.dispatcher().executorService().shutdown();
+  }
+
+  @Test
   void readTimeoutIsATransportTimeout() {
     bridge.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body("{}").build());
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t"))
         .readTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(TransportException.class, e -> {
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf())
+          .isInstanceOfSatisfying(TransportException.class, e -> {
         assertThat(e.isTimeout()).isTrue();
         assertThat(e.operation()).isEqualTo("getSelf");
       });
@@ -68,7 +121,8 @@ class TransportAndOptionsTest extends TestServers {
     closed.close();
     try (CleverCloudClient client = CleverCloudClient.builder().credentials(Credentials.apiToken("t"))
         .bridgeBaseUrl(url).retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOfSatisfying(TransportException.class,
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(TransportException.class,
           e -> assertThat(e.isTimeout()).isFalse());
     }
   }
@@ -80,7 +134,7 @@ class TransportAndOptionsTest extends TestServers {
         .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).retryPolicy(RetryPolicy.none())
         .build()) {
-      assertThatThrownBy(() -> client.zones().list()).isInstanceOf(TransportException.class);
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOf(TransportException.class);
     }
   }
 
@@ -90,7 +144,7 @@ class TransportAndOptionsTest extends TestServers {
         .addHeader("Sozu-Id", "sozu-42").body("<html><body><h1>502 Bad Gateway</h1></body></html>").build());
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).retryPolicy(RetryPolicy.none())
         .build()) {
-      assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(ServerException.class, e -> {
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOfSatisfying(ServerException.class, e -> {
         assertThat(e.getMessage()).isEqualTo("getSelf: HTTP 502 with an HTML body (Bad Gateway) (Sozu-Id sozu-42)");
         assertThat(e.requestId()).contains("sozu-42");
         assertThat(e.getCause()).isNull();
@@ -105,14 +159,15 @@ class TransportAndOptionsTest extends TestServers {
         .body("<html>maintenance</html>").build());
     bridge.enqueue(json(""));
     try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
-      assertThatThrownBy(() -> client.self().get()).isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf())
+          .isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
         assertThat(e.statusCode()).isEqualTo(200);
         assertThat(e.getMessage()).contains("getSelf", "UserView");
         assertThat(e.getCause().getMessage()).doesNotContain("CANARY").contains("$.oauthApps");
       });
-      assertThatThrownBy(() -> client.self().get()).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("HTML body");
-      assertThatThrownBy(() -> client.self().get()).isInstanceOf(ResponseDecodingException.class)
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("empty body");
     }
   }
@@ -125,9 +180,9 @@ class TransportAndOptionsTest extends TestServers {
         .build();
     bridge.enqueue(json("{}"));
     CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).okHttpClient(mine).build();
-    client.self().get();
-    assertThat(client.httpClient().readTimeoutMillis()).isEqualTo(7000);
-    assertThat(client.httpClient().connectionPool()).isSameAs(mine.connectionPool());
+    client.api(SelfApi.class).getSelf();
+    assertThat(httpOf(client).readTimeoutMillis()).isEqualTo(7000);
+    assertThat(httpOf(client).connectionPool()).isSameAs(mine.connectionPool());
     client.close();
     var recorded = take(bridge);
     assertThat(recorded.getHeaders().get("X-Mine")).isEqualTo("yes");
@@ -141,7 +196,7 @@ class TransportAndOptionsTest extends TestServers {
   void closeShutsDownAnOwnOkHttpClient() {
     CleverCloudClient client = client(Credentials.apiToken("t"));
     client.close();
-    assertThat(client.httpClient().dispatcher().executorService().isShutdown()).isTrue();
+    assertThat(httpOf(client).dispatcher().executorService().isShutdown()).isTrue();
   }
 
   @Test
@@ -151,12 +206,13 @@ class TransportAndOptionsTest extends TestServers {
     Logger logger = new CapturingLogger(lines);
     bridge.enqueue(json("{\"email\":\"" + canary + "\"}").newBuilder().addHeader("Sozu-Id", "sozu-1").build());
     bridge.enqueue(json(404, "{\"message\":\"" + canary + "\"}"));
-    bridge.enqueue(new MockResponse.Builder().code(200).build());
+    bridge.enqueue(json("{\"id\":200,\"message\":\"Token revoked\",\"type\":\"success\"}"));
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken(canary)).logger(logger, Level.INFO)
         .build()) {
-      client.self().get();
+      client.api(SelfApi.class).getSelf();
       assertThatThrownBy(() -> client.http().get("/v2/anything?secret=" + canary));
-      client.oauthTokens().revoke(canary);
+      // The token is a sensitive path parameter: the log line masks it.
+      assertThat(client.api(OAuthTokensApi.class).revokeSelfOAuthToken(canary).getMessage()).isEqualTo("Token revoked");
     }
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).contains("GET /v2/self", "200", "getSelf", "Sozu-Id sozu-1");

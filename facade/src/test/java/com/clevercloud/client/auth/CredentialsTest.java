@@ -11,6 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Credentials hide their secrets, refuse header-breaking values without echoing them, and are read from the
+ * environment and clever-tools login files in the documented order.
+ */
 class CredentialsTest {
 
   private static final String CANARY = "CANARY-4b1e77-secret";

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The OAuth 1.0a signer against RFC 5849's examples and HMAC-SHA512/PLAINTEXT cases: normalisation, base string,
+ * encoding, header, nonces.
+ */
 class OAuth1SignerTest {
 
   private static Map.Entry<String, String> p(String k, String v) {

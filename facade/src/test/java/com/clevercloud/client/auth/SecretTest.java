@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * A Secret never prints its value, reveals it on demand, refuses once wiped, copies the caller's chars, and compares
+ * by identity.
+ */
 class SecretTest {
 
   private static final String CANARY = "CANARY-7f3a9c-secret";

@@ -8,6 +8,10 @@ import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Which request bodies the OAuth 1.0a signature covers: form bodies (built, hand-written, or made one-shot by the
+ * retry rule), never JSON.
+ */
 class AuthInterceptorTest {
 
   @Test

@@ -9,6 +9,10 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import retrofit2.Converter;
 
+/**
+ * Date parameters of generated calls (e.g. listInvoices since/until) are sent as ISO-8601 with seconds, offsets kept;
+ * other types are left to Retrofit.
+ */
 class DateTimeParameterConverterFactoryTest {
 
   private final DateTimeParameterConverterFactory factory = new DateTimeParameterConverterFactory();

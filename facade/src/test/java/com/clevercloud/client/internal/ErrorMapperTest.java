@@ -27,6 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Error answers become typed exceptions with code, message, Sozu-Id and a short body, readable for HTML and empty
+ * bodies, with Retry-After read, and with echoed secrets (credentials and values the request carried) masked.
+ */
 class ErrorMapperTest {
 
   private static final MediaType JSON = MediaType.get("application/json");

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * The text-level redaction: secret-looking JSON and form values masked, bodies cut after masking, log paths without
+ * query values or OAuth tokens, request ids only when they look like ids.
+ */
 class RedactionTest {
 
   private static final String CANARY = "CANARY-99aa";

@@ -6,9 +6,23 @@ import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.internal.Routing.Auth;
 import com.clevercloud.client.internal.Routing.Host;
 import com.clevercloud.client.internal.Routing.Route;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
+import retrofit2.Invocation;
 
+/**
+ * The routing table: for raw requests by method and path, for generated operations by their row of the operations
+ * table (checked for every operation, both its methods and every kind of credentials, and against the path rules),
+ * and the base-URL arithmetic that moves a request to its host.
+ */
 class RoutingTest {
 
   private static final HttpUrl MAIN = HttpUrl.get("https://api.clever-cloud.com/");
@@ -74,12 +88,115 @@ class RoutingTest {
     assertThat(apiToken().route("GET", "/api-tokensx")).isNull();
   }
 
+  // Generated operations: routed by their row of the operations table (Routing.route(Request)).
+
+  /** A request as Retrofit builds it for a generated method: on the main host, tagged with its invocation. */
+  private static Request generated(OperationTable.Op op, Method method) {
+    String path = op.path().replaceAll("\\{[^}/]+}", "x_1");
+    RequestBody body = op.httpMethod().equals("POST") || op.httpMethod().equals("PUT")
+        ? RequestBody.create(new byte[0]) : null;
+    List<Object> args = new ArrayList<>();
+    for (int i = 0; i < method.getParameterCount(); i++) {
+      args.add(null);
+    }
+    return new Request.Builder().url(MAIN.resolve(path.substring(1))).method(op.httpMethod(), body)
+        .tag(Invocation.class, Invocation.of(method, args)).build();
+  }
+
+  private static List<Method> methods(OperationTable.Op op) throws ClassNotFoundException {
+    List<Method> both = new ArrayList<>();
+    for (Method m : Class.forName(op.api()).getMethods()) {
+      if (m.getName().equals(op.id()) || m.getName().equals(op.id() + "Async")) {
+        both.add(m);
+      }
+    }
+    assertThat(both).as(op.id()).hasSize(2);
+    return both;
+  }
+
+  /**
+   * The rule, stated apart from the implementation: the OAuth dance goes to the main host signed by its caller;
+   * operations that take no credentials carry none, on their family's host; with an API token everything goes to the
+   * Bridge with Bearer; with OAuth 1.0a v2 and v4 go to the main host signed with the configured method and the
+   * Bridge's own operations to the Bridge in PLAINTEXT; without credentials the call is refused.
+   */
+  private static Route expected(OperationTable.Op op, String kind) {
+    Host own = op.family().equals("bridge") ? Host.BRIDGE : Host.MAIN;
+    if (op.presigned()) {
+      return new Route(Host.MAIN, Auth.PRESIGNED);
+    }
+    if (op.security().isEmpty()) {
+      return new Route(own, Auth.NONE);
+    }
+    return switch (kind) {
+      case "apiToken" -> new Route(Host.BRIDGE, Auth.BEARER);
+      case "oauth1" -> own == Host.BRIDGE ? new Route(Host.BRIDGE, Auth.OAUTH1_PLAINTEXT) : new Route(Host.MAIN,
+          Auth.OAUTH1);
+      default -> new Route(own, Auth.MISSING);
+    };
+  }
+
   @Test
-  void generatedPackagesMapToTheHostOfTheirFamily() {
-    assertThat(apiToken().hostForPackage("com.clevercloud.api.v2.api.")).isEqualTo(Host.BRIDGE);
-    assertThat(oauth1().hostForPackage("com.clevercloud.api.v4.api.")).isEqualTo(Host.MAIN);
-    assertThat(oauth1().hostForPackage("com.clevercloud.api.bridge.api.")).isEqualTo(Host.BRIDGE);
-    assertThat(oauth1().hostForPackage("org.example.")).isNull();
+  void everyGeneratedOperationIsRoutedByItsTableRow() throws Exception {
+    Map<String, Routing> clients = Map.of("apiToken", apiToken(), "oauth1", oauth1(), "none", none());
+    Set<Route> met = new HashSet<>();
+    for (OperationTable.Op op : OperationTable.INSTANCE.all()) {
+      for (Method method : methods(op)) {
+        for (Map.Entry<String, Routing> client : clients.entrySet()) {
+          Route route = client.getValue().route(generated(op, method));
+          assertThat(route).as("%s with %s", method.getName(), client.getKey())
+              .isEqualTo(expected(op, client.getKey()));
+          met.add(route);
+        }
+      }
+    }
+    // The table holds every kind of route.
+    assertThat(met).contains(new Route(Host.BRIDGE, Auth.BEARER), new Route(Host.MAIN, Auth.OAUTH1),
+        new Route(Host.BRIDGE, Auth.OAUTH1_PLAINTEXT), new Route(Host.MAIN, Auth.PRESIGNED),
+        new Route(Host.MAIN, Auth.NONE), new Route(Host.BRIDGE, Auth.NONE), new Route(Host.MAIN, Auth.MISSING),
+        new Route(Host.BRIDGE, Auth.MISSING));
+  }
+
+  /** The table's routes and the path rules for raw requests are the same rule: they agree on every operation. */
+  @Test
+  void tableRoutesAgreeWithThePathRulesOfRawRequests() throws Exception {
+    for (Routing routing : List.of(apiToken(), oauth1(), none())) {
+      for (OperationTable.Op op : OperationTable.INSTANCE.all()) {
+        Request request = generated(op, methods(op).get(0));
+        assertThat(routing.route(request)).as(op.id())
+            .isEqualTo(routing.route(op.httpMethod(), routing.relativePath(request.url())));
+      }
+    }
+  }
+
+  @Test
+  void specificOperationsTakeTheirSpecialRoutes() throws Exception {
+    OperationTable table = OperationTable.INSTANCE;
+    Route bridgeNone = new Route(Host.BRIDGE, Auth.NONE);
+    for (Routing routing : List.of(apiToken(), oauth1(), none())) {
+      assertThat(routing.route(generated(table.byId("createApiToken"), methods(table.byId("createApiToken")).get(0))))
+          .isEqualTo(bridgeNone);
+      for (String dance : List.of("requestToken", "requestTokenQuery", "accessToken", "accessTokenQuery")) {
+        assertThat(routing.route(generated(table.byId(dance), methods(table.byId(dance)).get(0)))).as(dance)
+            .isEqualTo(new Route(Host.MAIN, Auth.PRESIGNED));
+      }
+      assertThat(routing.route(generated(table.byId("authorize"), methods(table.byId("authorize")).get(0))))
+          .isEqualTo(new Route(Host.MAIN, Auth.NONE));
+    }
+    assertThat(oauth1().route(generated(table.byId("listOAuthRights"), methods(table.byId("listOAuthRights")).get(0))))
+        .isEqualTo(new Route(Host.MAIN, Auth.OAUTH1));
+  }
+
+  @Test
+  void requestsOfNoGeneratedOperationAreRoutedByTheirPath() throws Exception {
+    Request raw = new Request.Builder().url(MAIN.resolve("v2/self")).build();
+    assertThat(apiToken().route(raw)).isEqualTo(new Route(Host.BRIDGE, Auth.BEARER));
+    assertThat(oauth1().route(raw)).isEqualTo(new Route(Host.MAIN, Auth.OAUTH1));
+    // An invocation of a method that is not an operation counts as none.
+    Request tagged = raw.newBuilder()
+        .tag(Invocation.class, Invocation.of(Object.class.getMethod("toString"), List.of())).build();
+    assertThat(oauth1().route(tagged)).isEqualTo(new Route(Host.MAIN, Auth.OAUTH1));
+    assertThat(apiToken().route(new Request.Builder().url("https://elsewhere.example.com/v2/self").build())).isNull();
   }
 
   @Test

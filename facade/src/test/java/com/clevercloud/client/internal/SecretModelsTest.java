@@ -3,91 +3,225 @@ package com.clevercloud.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clevercloud.api.v2.model.EnvVar;
-import com.clevercloud.api.v2.model.UserView;
+import com.google.gson.annotations.SerializedName;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** {@link CallExecutor#SECRET_MODELS} lists exactly the generated models whose {@code toString()} redacts a field. */
+/**
+ * {@link OperationTable#holdsSecrets} (read from the specs' {@code x-sensitive} marks, transitively) agrees with the
+ * generated models themselves: a model is a secret model exactly when its {@code toString()} redacts a property or it
+ * holds a secret model; the properties the table calls sensitive are exactly those {@code toString()} redacts; and the
+ * answers of operations that return secrets (a list of them included) are known to hold them.
+ */
 class SecretModelsTest {
 
+  private static final OperationTable TABLE = OperationTable.INSTANCE;
+
+  /** A generated model: its family ({@code bridge}, {@code v2}, {@code v4}) and class. */
+  private record Model(String family, Class<?> type) {
+    String name() {
+      return type.getSimpleName();
+    }
+  }
+
   @Test
-  void secretModelsAreExactlyTheModelsWithRedactedFields() throws Exception {
-    TreeSet<String> redacting = new TreeSet<>();
-    List<String> models = generatedModels();
-    for (String name : models) {
-      Class<?> c = Class.forName(name);
-      if (Modifier.isAbstract(c.getModifiers()) || c.isEnum() || c.isInterface()) {
-        continue;
-      }
-      Constructor<?> ctor;
-      try {
-        ctor = c.getConstructor();
-      } catch (NoSuchMethodException e) {
-        continue;
-      }
-      Object model = ctor.newInstance();
-      for (Field f : c.getDeclaredFields()) {
-        if (!Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
-          f.setAccessible(true);
-          f.set(model, "value-of-" + f.getName());
-        }
-      }
-      if (model.toString().contains("redacted")) {
-        redacting.add(name);
+  void secretModelsAreExactlyTheModelsThatRedactOrHoldOneThatDoes() throws Exception {
+    List<Model> models = generatedModels();
+    assertThat(models).hasSizeGreaterThan(40);
+
+    // The models whose toString() redacts, and what it redacts, as the generated code says.
+    Set<Class<?>> secret = new HashSet<>();
+    Map<Class<?>, Set<String>> redacted = new HashMap<>();
+    for (Model m : models) {
+      Set<String> hidden = redactedProperties(m.type());
+      redacted.put(m.type(), hidden);
+      if (!hidden.isEmpty()) {
+        secret.add(m.type());
       }
     }
-    assertThat(models).hasSizeGreaterThan(20);
-    assertThat(new TreeSet<>(CallExecutor.SECRET_MODELS)).isEqualTo(redacting);
+    // Then the models that hold one of those, through a property of that type or a list or map of it.
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Model m : models) {
+        if (!secret.contains(m.type()) && holdsAnyOf(m.type(), secret)) {
+          secret.add(m.type());
+          grew = true;
+        }
+      }
+    }
+
+    TreeSet<String> expected = new TreeSet<>();
+    TreeSet<String> actual = new TreeSet<>();
+    for (Model m : models) {
+      String key = m.family() + "." + m.name();
+      if (secret.contains(m.type())) {
+        expected.add(key);
+      }
+      if (TABLE.holdsSecrets(m.family(), m.name())) {
+        actual.add(key);
+      }
+      assertThat(stringSensitive(m)).as("%s: the table's sensitive String properties are those toString() redacts", key)
+          .isEqualTo(redacted.get(m.type()));
+    }
+    assertThat(actual).isEqualTo(expected);
+    assertThat(actual).contains("bridge.CreatedApiToken", "bridge.ApiTokenCreateRequest", "v2.EnvVar",
+        "v2.WannabeValue", "v2.ApplicationView", "v2.OAuthTokenView", "v2.SecretView");
   }
 
   @Test
-  void secretBodiesAreRecognisedInsideGenericTypes() throws Exception {
-    Type envList = SecretModelsTest.class.getDeclaredField("envList").getGenericType();
-    Type mapOfUsers = SecretModelsTest.class.getDeclaredField("users").getGenericType();
-    assertThat(CallExecutor.isSecretBody(envList)).isTrue();
-    assertThat(CallExecutor.isSecretBody(EnvVar.class)).isTrue();
-    assertThat(CallExecutor.isSecretBody(UserView.class)).isFalse();
-    assertThat(CallExecutor.isSecretBody(mapOfUsers)).isFalse();
+  void modelsWithoutSecretsAreNotSecretModels() {
+    assertThat(TABLE.holdsSecrets("v2", "UserView")).isFalse();
+    assertThat(TABLE.holdsSecrets("v2", "Summary")).isFalse();
+    assertThat(TABLE.holdsSecrets("v2", "WannabeOAuth1Consumer")).isFalse();
+    assertThat(TABLE.holdsSecrets("v2", "OrganisationView")).isFalse();
+    assertThat(TABLE.holdsSecrets("v4", "Zone")).isFalse();
+    assertThat(TABLE.holdsSecrets("v4", "Invoice")).isFalse();
+    assertThat(TABLE.holdsSecrets("bridge", "ApiToken")).isFalse();
+    assertThat(TABLE.holdsSecrets("bridge", "ApiTokenUpdateRequest")).isFalse();
+    // A model is looked up in its own family only, and unknown names hold nothing.
+    assertThat(TABLE.holdsSecrets("v4", "EnvVar")).isFalse();
+    assertThat(TABLE.holdsSecrets("v2", "NoSuchModel")).isFalse();
+    assertThat(TABLE.holdsSecrets("v9", "EnvVar")).isFalse();
+    assertThat(TABLE.sensitiveProperties("v2", "NoSuchModel")).isEmpty();
   }
 
-  @SuppressWarnings("unused")
-  private List<EnvVar> envList;
-  @SuppressWarnings("unused")
-  private Map<String, UserView> users;
+  /** What CallExecutor.isSecretBody used to decide by type: a list's element model names the answer. */
+  @Test
+  void answersHoldingSecretsAreKnownAsSuchListsIncluded() {
+    OperationTable.Op env = TABLE.byId("listApplicationEnv");
+    assertThat(env.responseModel()).isEqualTo("EnvVar"); // List<EnvVar>
+    assertThat(TABLE.holdsSecrets(env.family(), env.responseModel())).isTrue();
+    OperationTable.Op secret = TABLE.byId("getConsumerSecret");
+    assertThat(TABLE.holdsSecrets(secret.family(), secret.responseModel())).isTrue();
+    OperationTable.Op self = TABLE.byId("getSelf");
+    assertThat(TABLE.holdsSecrets(self.family(), self.responseModel())).isFalse();
+    OperationTable.Op orgs = TABLE.byId("listOrganisations");
+    assertThat(TABLE.holdsSecrets(orgs.family(), orgs.responseModel())).isFalse();
+    // Requests too: the bodies that carry secrets.
+    assertThat(TABLE.byId("setApplicationEnvVar").carriesSecrets()).isTrue();
+    assertThat(TABLE.byId("createApiToken").carriesSecrets()).isTrue();
+    assertThat(TABLE.byId("revokeSelfOAuthToken").carriesSecrets()).isTrue(); // a sensitive path parameter
+    assertThat(TABLE.byId("createConsumer").carriesSecrets()).isFalse();
+    assertThat(TABLE.byId("getSelf").carriesSecrets()).isFalse();
+  }
 
-  /** The model classes of the generated client's jar (or classes directory). */
-  private static List<String> generatedModels() throws Exception {
-    Path location = Path.of(EnvVar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    List<String> names = new ArrayList<>();
-    if (location.toString().endsWith(".jar")) {
-      try (JarFile jar = new JarFile(location.toFile())) {
-        Enumeration<JarEntry> entries = jar.entries();
-        while (entries.hasMoreElements()) {
-          add(names, entries.nextElement().getName());
-        }
+  /** The JSON names of the String properties whose value toString() does not print. */
+  private static Set<String> redactedProperties(Class<?> type) throws Exception {
+    Constructor<?> ctor = type.getConstructor();
+    Object model = ctor.newInstance();
+    List<Field> strings = new ArrayList<>();
+    for (Field f : type.getDeclaredFields()) {
+      if (!Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+        f.setAccessible(true);
+        f.set(model, "value-of-" + f.getName() + "-end");
+        strings.add(f);
       }
-    } else {
-      try (var files = java.nio.file.Files.walk(location)) {
-        files.forEach(p -> add(names, location.relativize(p).toString().replace('\\', '/')));
+    }
+    String printed = model.toString();
+    Set<String> hidden = new TreeSet<>();
+    for (Field f : strings) {
+      if (!printed.contains("value-of-" + f.getName() + "-end")) {
+        hidden.add(jsonName(f));
+      }
+    }
+    if (printed.contains("redacted")) {
+      assertThat(hidden).as(type.getName() + " says it redacts: which String property?").isNotEmpty();
+    }
+    return hidden;
+  }
+
+  /** The table's sensitive properties of a model that are Strings in Java. */
+  private static Set<String> stringSensitive(Model m) {
+    Set<String> names = new TreeSet<>();
+    for (Field f : m.type().getDeclaredFields()) {
+      if (!Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
+          && TABLE.sensitiveProperties(m.family(), m.name()).contains(jsonName(f))) {
+        names.add(jsonName(f));
       }
     }
     return names;
   }
 
-  private static void add(List<String> names, String path) {
-    if (path.matches("com/clevercloud/api/(bridge|v2|v4)/model/[A-Za-z0-9]+\\.class")) {
-      names.add(path.substring(0, path.length() - 6).replace('/', '.'));
+  private static String jsonName(Field f) {
+    SerializedName name = f.getAnnotation(SerializedName.class);
+    return name == null ? f.getName() : name.value();
+  }
+
+  private static boolean holdsAnyOf(Class<?> type, Set<Class<?>> secret) {
+    for (Field f : type.getDeclaredFields()) {
+      if (!Modifier.isStatic(f.getModifiers()) && mentions(f.getGenericType(), secret)) {
+        return true;
+      }
     }
+    return false;
+  }
+
+  private static boolean mentions(Type t, Set<Class<?>> secret) {
+    if (t instanceof Class<?> c) {
+      return secret.contains(c);
+    }
+    if (t instanceof ParameterizedType p) {
+      for (Type arg : p.getActualTypeArguments()) {
+        if (mentions(arg, secret)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The concrete model classes of the generated client's jar (or classes directory), with a no-arg constructor. */
+  private static List<Model> generatedModels() throws Exception {
+    Path location = Path.of(EnvVar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<String> paths = new ArrayList<>();
+    if (location.toString().endsWith(".jar")) {
+      try (JarFile jar = new JarFile(location.toFile())) {
+        Enumeration<JarEntry> entries = jar.entries();
+        while (entries.hasMoreElements()) {
+          paths.add(entries.nextElement().getName());
+        }
+      }
+    } else {
+      try (Stream<Path> files = Files.walk(location)) {
+        files.forEach(p -> paths.add(location.relativize(p).toString().replace('\\', '/')));
+      }
+    }
+    List<Model> models = new ArrayList<>();
+    for (String path : paths) {
+      var matcher = java.util.regex.Pattern.compile("com/clevercloud/api/(bridge|v2|v4)/model/[A-Za-z0-9]+\\.class")
+          .matcher(path);
+      if (!matcher.matches()) {
+        continue;
+      }
+      Class<?> c = Class.forName(path.substring(0, path.length() - 6).replace('/', '.'));
+      if (Modifier.isAbstract(c.getModifiers()) || c.isEnum() || c.isInterface()) {
+        continue;
+      }
+      try {
+        c.getConstructor();
+      } catch (NoSuchMethodException e) {
+        continue;
+      }
+      models.add(new Model(matcher.group(1), c));
+    }
+    return models;
   }
 }
