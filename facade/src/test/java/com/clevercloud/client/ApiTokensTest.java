@@ -306,7 +306,7 @@ class ApiTokensTest extends TestServers {
     bridge.enqueue(json("{\"apiTokenId\":\"api_tokens_9\"}"));
     try (CleverCloudClient client = client()) {
       assertThatThrownBy(() -> client.apiTokens().create(request().build()))
-          .isExactlyInstanceOf(ResponseDecodingException.class).hasMessageContaining("list()");
+          .isExactlyInstanceOf(ResponseDecodingException.class).hasMessageContaining("listApiTokens()");
     }
   }
 

@@ -63,10 +63,10 @@ public final class RetryInterceptor implements Interceptor {
    * @param start when the call started ({@code nanoTime})
    * @param budget the whole call's timeout in nanoseconds, 0 for none
    */
-  public record AsyncAttempt(int attempt, long start, long budget) {}
+  record AsyncAttempt(int attempt, long start, long budget) {}
 
   /** An asynchronous attempt that should be tried again after {@code delay}, as attempt {@code next}. */
-  public static final class RetryLater extends IOException {
+  static final class RetryLater extends IOException {
     private static final long serialVersionUID = 1L;
     /** How long to wait. */
     public final transient Duration delay;
