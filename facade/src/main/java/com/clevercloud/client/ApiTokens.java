@@ -10,7 +10,7 @@ import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.exception.TokenCreatedButUnreadableException;
 import com.clevercloud.client.exception.TransportException;
 import com.clevercloud.client.internal.CancellableFuture;
-import com.clevercloud.client.internal.Checks;
+import com.clevercloud.client.internal.check.Checks;
 import com.clevercloud.client.internal.Operation;
 import com.clevercloud.client.internal.ErrorMapper;
 import com.clevercloud.client.internal.Routing;

@@ -7,7 +7,7 @@ import com.clevercloud.client.exception.CleverCloudException;
 import com.clevercloud.client.internal.AuthInterceptor;
 import com.clevercloud.client.internal.CallAdapters;
 import com.clevercloud.client.internal.CallExecutor;
-import com.clevercloud.client.internal.Checks;
+import com.clevercloud.client.internal.check.Checks;
 import com.clevercloud.client.internal.DateTimeParameterConverterFactory;
 import com.clevercloud.client.internal.ErrorMapper;
 import com.clevercloud.client.internal.LoggingInterceptor;
@@ -136,7 +136,8 @@ public final class CleverCloudClient implements AutoCloseable {
     // Order matters, after the user's own interceptors: retry, then logging (one line per attempt, and it never sees
     // the Authorization header), then auth innermost (every attempt is signed afresh: new nonce and timestamp).
     hb.addInterceptor(new UserAgentInterceptor(b.applicationId));
-    hb.addInterceptor(new RetryInterceptor(b.retryPolicy, errors, b.sleeper, b.nanoTime));
+    hb.addInterceptor(new RetryInterceptor(b.retryPolicy.maxAttempts(), b.retryPolicy.baseDelay(),
+        b.retryPolicy.maxDelay(), b.retryPolicy.maxRetryAfter(), errors, b.sleeper, b.nanoTime));
     if (b.logger != null) {
       hb.addInterceptor(new LoggingInterceptor(b.logger, b.logLevel, errors));
     }

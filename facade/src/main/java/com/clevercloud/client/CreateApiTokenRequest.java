@@ -1,7 +1,7 @@
 package com.clevercloud.client;
 
 import com.clevercloud.client.auth.Secret;
-import com.clevercloud.client.internal.Checks;
+import com.clevercloud.client.internal.check.Checks;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;

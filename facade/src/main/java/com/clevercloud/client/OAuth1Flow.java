@@ -6,7 +6,7 @@ import com.clevercloud.client.auth.OAuth1Signer;
 import com.clevercloud.client.auth.Secret;
 import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.exception.ResponseDecodingException;
-import com.clevercloud.client.internal.Checks;
+import com.clevercloud.client.internal.check.Checks;
 import com.clevercloud.client.internal.CancellableFuture;
 import com.clevercloud.client.internal.Operation;
 import com.clevercloud.client.internal.Routing;

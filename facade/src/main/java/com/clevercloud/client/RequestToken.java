@@ -1,7 +1,7 @@
 package com.clevercloud.client;
 
 import com.clevercloud.client.auth.Secret;
-import com.clevercloud.client.internal.Checks;
+import com.clevercloud.client.internal.check.Checks;
 
 /**
  * A temporary OAuth request token (step 1 of {@link OAuth1Flow}): the user authorizes it in a browser, then it is

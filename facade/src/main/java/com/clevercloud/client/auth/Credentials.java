@@ -1,6 +1,6 @@
 package com.clevercloud.client.auth;
 
-import com.clevercloud.client.internal.Checks;
+import com.clevercloud.client.internal.check.Checks;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package com.clevercloud.client.internal;
 
 import com.clevercloud.client.auth.Secret;
+import com.clevercloud.client.internal.check.Checks;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

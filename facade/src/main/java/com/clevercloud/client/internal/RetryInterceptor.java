@@ -1,6 +1,5 @@
 package com.clevercloud.client.internal;
 
-import com.clevercloud.client.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.UnknownHostException;
@@ -23,7 +22,7 @@ import retrofit2.Invocation;
 import retrofit2.http.Streaming;
 
 /**
- * The client's one retry rule, applied to every request (see {@link RetryPolicy} for the user's view).
+ * The client's one retry rule, applied to every request (see {@code RetryPolicy} for the user's view).
  *
  * <ul>
  *   <li>{@code GET}, {@code PUT} and {@code DELETE} are tried again after a connection failure or a {@code 429},
@@ -88,21 +87,32 @@ public final class RetryInterceptor implements Interceptor {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
   private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
 
-  private final RetryPolicy policy;
+  private final int maxAttempts;
+  private final Duration baseDelay;
+  private final Duration maxDelay;
+  private final Duration maxRetryAfter;
   private final ErrorMapper errors;
   private final Sleeper sleeper;
   private final LongSupplier nanoTime;
 
   /**
-   * Makes the interceptor.
+   * Makes the interceptor from the values of a {@code RetryPolicy} (given one by one, so that this package does not
+   * depend on the client's).
    *
-   * @param policy when to retry
+   * @param maxAttempts attempts per call, at least 1
+   * @param baseDelay the backoff before the first retry
+   * @param maxDelay the longest backoff
+   * @param maxRetryAfter the longest {@code Retry-After} waited for
    * @param errors reads {@code Retry-After} (its clock turns an HTTP date into a delay)
    * @param sleeper waits between attempts
    * @param nanoTime a monotonic clock, such as {@code System::nanoTime}, to keep retries inside the call timeout
    */
-  public RetryInterceptor(RetryPolicy policy, ErrorMapper errors, Sleeper sleeper, LongSupplier nanoTime) {
-    this.policy = Objects.requireNonNull(policy, "policy == null");
+  public RetryInterceptor(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter,
+      ErrorMapper errors, Sleeper sleeper, LongSupplier nanoTime) {
+    this.maxAttempts = maxAttempts;
+    this.baseDelay = Objects.requireNonNull(baseDelay, "baseDelay == null");
+    this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay == null");
+    this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter == null");
     this.errors = Objects.requireNonNull(errors, "errors == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime == null");
@@ -114,7 +124,7 @@ public final class RetryInterceptor implements Interceptor {
     if (!IDEMPOTENT.contains(request.method())) {
       return chain.proceed(oneShot(request));
     }
-    if (policy.maxAttempts() == 1 || (request.body() != null && request.body().isOneShot())) {
+    if (maxAttempts == 1 || (request.body() != null && request.body().isOneShot())) {
       return chain.proceed(request);
     }
     AsyncAttempt async = request.tag(AsyncAttempt.class);
@@ -123,7 +133,7 @@ public final class RetryInterceptor implements Interceptor {
     long budget = async != null ? async.budget() : chain.call().timeout().timeoutNanos();
     boolean streaming = isStreaming(request);
     for (int attempt = async != null ? async.attempt() : 1; ; attempt++) {
-      boolean last = attempt >= policy.maxAttempts();
+      boolean last = attempt >= maxAttempts;
       Response response;
       try {
         response = proceedAndRead(chain, request, !last && !streaming);
@@ -181,13 +191,13 @@ public final class RetryInterceptor implements Interceptor {
     if (retryAfter == null) {
       return backoff(attempt);
     }
-    return retryAfter.compareTo(policy.maxRetryAfter()) <= 0 ? retryAfter : null;
+    return retryAfter.compareTo(maxRetryAfter) <= 0 ? retryAfter : null;
   }
 
   /** Before retry n: uniformly between half and all of min(maxDelay, baseDelay × 2^(n-1)). */
   Duration backoff(int attempt) {
-    long base = policy.baseDelay().toNanos();
-    long max = policy.maxDelay().toNanos();
+    long base = baseDelay.toNanos();
+    long max = maxDelay.toNanos();
     int shift = Math.min(attempt - 1, 30);
     long cap = base > (max >> shift) ? max : Math.min(max, base << shift);
     long half = cap / 2;

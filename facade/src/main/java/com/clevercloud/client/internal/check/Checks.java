@@ -1,4 +1,4 @@
-package com.clevercloud.client.internal;
+package com.clevercloud.client.internal.check;
 
 import java.util.Objects;
 
