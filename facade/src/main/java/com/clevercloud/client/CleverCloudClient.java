@@ -14,7 +14,7 @@ import com.clevercloud.client.internal.LoggingInterceptor;
 import com.clevercloud.client.internal.OperationTable;
 import com.clevercloud.client.internal.RetryInterceptor;
 import com.clevercloud.client.internal.Routing;
-import com.clevercloud.client.internal.UserAgentInterceptor;
+import com.clevercloud.client.internal.UserAgent;
 import com.google.gson.Gson;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -135,13 +135,12 @@ public final class CleverCloudClient implements AutoCloseable {
     ErrorMapper errors = new ErrorMapper(clock, credentials);
     // Order matters, after the user's own interceptors: retry, then logging (one line per attempt, and it never sees
     // the Authorization header), then auth innermost (every attempt is signed afresh: new nonce and timestamp).
-    hb.addInterceptor(new UserAgentInterceptor(b.applicationId));
     hb.addInterceptor(new RetryInterceptor(b.retryPolicy.maxAttempts(), b.retryPolicy.baseDelay(),
         b.retryPolicy.maxDelay(), b.retryPolicy.maxRetryAfter(), errors, b.sleeper, b.nanoTime));
     if (b.logger != null) {
       hb.addInterceptor(new LoggingInterceptor(b.logger, b.logLevel, errors));
     }
-    hb.addInterceptor(new AuthInterceptor(routing, credentials, signer));
+    hb.addInterceptor(new AuthInterceptor(routing, credentials, signer, UserAgent.userAgent(b.applicationId)));
     this.http = hb.build();
     this.retryPolicy = b.retryPolicy;
 

@@ -5,7 +5,7 @@ import com.clevercloud.api.v2.model.UserView;
 import com.clevercloud.client.auth.OAuth1Credentials;
 import com.clevercloud.client.auth.OAuth1Signer;
 import com.clevercloud.client.auth.SignatureMethod;
-import com.clevercloud.client.internal.UserAgentInterceptor;
+import com.clevercloud.client.internal.UserAgent;
 import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
@@ -38,7 +38,7 @@ public final class RawClient {
   private final Auth auth;
   private final OAuth1Credentials oauth;
   private final OAuth1Signer signer = new OAuth1Signer();
-  private final String userAgent = UserAgentInterceptor.userAgent(null);
+  private final String userAgent = UserAgent.userAgent(null);
   private final Gson gson = new com.clevercloud.api.v2.invoker.JSON().getGson();
   private final TypeAdapter<UserView> userAdapter = gson.getAdapter(UserView.class);
   private final TypeAdapter<List<ApplicationView>> applicationsAdapter = gson.getAdapter(APPLICATION_LIST);

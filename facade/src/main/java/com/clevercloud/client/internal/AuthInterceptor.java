@@ -29,6 +29,7 @@ public final class AuthInterceptor implements Interceptor {
   private final Routing routing;
   private final Credentials credentials;
   private final OAuth1Signer signer;
+  private final String userAgent;
 
   /**
    * Makes the interceptor.
@@ -36,11 +37,13 @@ public final class AuthInterceptor implements Interceptor {
    * @param routing the routing table
    * @param credentials the credentials, or null
    * @param signer the OAuth 1.0a signer
+   * @param userAgent the {@code User-Agent} of every request ({@link UserAgent#userAgent(String)})
    */
-  public AuthInterceptor(Routing routing, Credentials credentials, OAuth1Signer signer) {
+  public AuthInterceptor(Routing routing, Credentials credentials, OAuth1Signer signer, String userAgent) {
     this.routing = routing;
     this.credentials = credentials;
     this.signer = signer;
+    this.userAgent = userAgent;
   }
 
   @Override
@@ -49,10 +52,11 @@ public final class AuthInterceptor implements Interceptor {
     Routing.Route route = routing.route(request);
     if (route == null) {
       // Not one of ours (a user interceptor calling elsewhere): never attach credentials to it.
-      return chain.proceed(request.newBuilder().removeHeader("Authorization").build());
+      return chain.proceed(request.newBuilder().removeHeader("Authorization").header("User-Agent", userAgent).build());
     }
     HttpUrl url = routing.rebase(request.url(), route.host());
-    Request.Builder builder = request.newBuilder().url(url);
+    // The one copy of the request the client makes: host, User-Agent and credential at once.
+    Request.Builder builder = request.newBuilder().url(url).header("User-Agent", userAgent);
     if (route.auth() != Routing.Auth.PRESIGNED) {
       builder.removeHeader("Authorization");
     }

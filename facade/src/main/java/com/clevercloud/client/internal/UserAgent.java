@@ -3,22 +3,14 @@ package com.clevercloud.client.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import okhttp3.Interceptor;
-import okhttp3.Response;
 
-/** Sets {@code User-Agent: clevercloud-java/<version> (Java <version>) [application id]} on every request. */
-public final class UserAgentInterceptor implements Interceptor {
+/**
+ * The {@code User-Agent} the client sends: {@code clevercloud-java/<version> (Java <version>) [application id]}. The
+ * {@link AuthInterceptor} sets it, in the one copy of the request it makes anyway.
+ */
+public final class UserAgent {
 
-  private final String userAgent;
-
-  /**
-   * Makes the interceptor.
-   *
-   * @param applicationId appended to the library's name so Clever Cloud can tell applications apart, or null
-   */
-  public UserAgentInterceptor(String applicationId) {
-    this.userAgent = userAgent(applicationId);
-  }
+  private UserAgent() {}
 
   /**
    * The header value.
@@ -37,7 +29,7 @@ public final class UserAgentInterceptor implements Interceptor {
    * @return for example {@code 0.1.0}, or {@code unknown} when run from unfiltered sources
    */
   public static String libraryVersion() {
-    try (InputStream in = UserAgentInterceptor.class.getResourceAsStream("/com/clevercloud/client/version.properties")) {
+    try (InputStream in = UserAgent.class.getResourceAsStream("/com/clevercloud/client/version.properties")) {
       if (in != null) {
         Properties p = new Properties();
         p.load(in);
@@ -50,10 +42,5 @@ public final class UserAgentInterceptor implements Interceptor {
       // fall through: a missing version must not break requests
     }
     return "unknown";
-  }
-
-  @Override
-  public Response intercept(Chain chain) throws IOException {
-    return chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build());
   }
 }
