@@ -77,7 +77,7 @@ class FaultSuiteTest extends TestServers {
             .connectTimeout(Duration.ofMillis(150)).build()) {
       assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
           .isInstanceOfSatisfying(TransportException.class,
-          e -> assertThat(e.isTimeout()).isTrue());
+            e -> assertThat(e.isTimeout()).isTrue());
     }
     assertThat(time.sleeps).hasSize(2);
   }
@@ -91,7 +91,7 @@ class FaultSuiteTest extends TestServers {
     try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).bridgeBaseUrl(url).build()) {
       assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
           .isInstanceOfSatisfying(TransportException.class,
-          e -> assertThat(e.isTimeout()).isFalse());
+            e -> assertThat(e.isTimeout()).isFalse());
     }
     assertThat(time.sleeps).hasSize(2);
   }
@@ -128,7 +128,7 @@ class FaultSuiteTest extends TestServers {
         .callTimeout(Duration.ofMillis(400)).build()) {
       assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
           .isInstanceOfSatisfying(TransportException.class,
-          e -> assertThat(e.isTimeout()).isTrue());
+            e -> assertThat(e.isTimeout()).isTrue());
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
     assertThat(time.sleeps).isEmpty();

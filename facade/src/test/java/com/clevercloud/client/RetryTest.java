@@ -86,9 +86,9 @@ class RetryTest extends TestServers {
     try (CleverCloudClient client = client()) {
       assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
           .isInstanceOfSatisfying(ServerException.class, e -> {
-        assertThat(e.statusCode()).isEqualTo(503);
-        assertThat(e.requestId()).contains("sozu-2"); // the third and last attempt's answer
-      });
+            assertThat(e.statusCode()).isEqualTo(503);
+            assertThat(e.requestId()).contains("sozu-2"); // the third and last attempt's answer
+          });
     }
     assertThat(bridge.getRequestCount()).isEqualTo(3);
     assertThat(time.sleeps).hasSize(2);
@@ -142,7 +142,7 @@ class RetryTest extends TestServers {
     try (CleverCloudClient client = client()) {
       assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par"))
           .isInstanceOfSatisfying(RateLimitException.class,
-          e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(120)));
+            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(120)));
     }
     assertThat(bridge.getRequestCount()).isEqualTo(1);
     assertThat(time.sleeps).isEmpty();
@@ -156,7 +156,7 @@ class RetryTest extends TestServers {
     try (CleverCloudClient client = client()) {
       assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par"))
           .isInstanceOfSatisfying(RateLimitException.class,
-          e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(1)));
+            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(1)));
     }
     assertThat(bridge.getRequestCount()).isEqualTo(3);
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));

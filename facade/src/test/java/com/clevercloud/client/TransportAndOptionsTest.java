@@ -107,9 +107,9 @@ class TransportAndOptionsTest extends TestServers {
         .readTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.none()).build()) {
       assertThatThrownBy(() -> client.api(SelfApi.class).getSelf())
           .isInstanceOfSatisfying(TransportException.class, e -> {
-        assertThat(e.isTimeout()).isTrue();
-        assertThat(e.operation()).isEqualTo("getSelf");
-      });
+            assertThat(e.isTimeout()).isTrue();
+            assertThat(e.operation()).isEqualTo("getSelf");
+          });
     }
   }
 
@@ -123,7 +123,7 @@ class TransportAndOptionsTest extends TestServers {
         .bridgeBaseUrl(url).retryPolicy(RetryPolicy.none()).build()) {
       assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
           .isInstanceOfSatisfying(TransportException.class,
-          e -> assertThat(e.isTimeout()).isFalse());
+            e -> assertThat(e.isTimeout()).isFalse());
     }
   }
 
@@ -161,10 +161,10 @@ class TransportAndOptionsTest extends TestServers {
     try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
       assertThatThrownBy(() -> client.api(SelfApi.class).getSelf())
           .isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
-        assertThat(e.statusCode()).isEqualTo(200);
-        assertThat(e.getMessage()).contains("getSelf", "UserView");
-        assertThat(e.getCause().getMessage()).doesNotContain("CANARY").contains("$.oauthApps");
-      });
+            assertThat(e.statusCode()).isEqualTo(200);
+            assertThat(e.getMessage()).contains("getSelf", "UserView");
+            assertThat(e.getCause().getMessage()).doesNotContain("CANARY").contains("$.oauthApps");
+          });
       assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("HTML body");
       assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOf(ResponseDecodingException.class)

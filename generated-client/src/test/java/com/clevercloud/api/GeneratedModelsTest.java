@@ -27,124 +27,124 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GeneratedModelsTest {
 
-    static Stream<Example> jsonModelExamples() {
-        return Specs.allSuccessExamples().stream()
-                .filter(e -> e.mediaType().contains("json"))
-                .filter(e -> e.refName().isPresent() || e.arrayItemRefName().isPresent());
+  static Stream<Example> jsonModelExamples() {
+    return Specs.allSuccessExamples().stream()
+        .filter(e -> e.mediaType().contains("json"))
+        .filter(e -> e.refName().isPresent() || e.arrayItemRefName().isPresent());
+  }
+
+  @Test
+  void theSpecsHaveJsonExamplesToCheck() {
+    assertThat(jsonModelExamples().count()).isGreaterThan(20);
+  }
+
+  @ParameterizedTest
+  @MethodSource("jsonModelExamples")
+  void everyExampleParsesAndSerialisesBackWithoutLosingKnownFields(Example example) {
+    Gson gson = example.spec().gson();
+    Type type = javaType(example);
+    String json = example.value().toString();
+
+    Object parsed = gson.fromJson(json, type);
+    JsonElement back = gson.toJsonTree(parsed, type);
+    // Every property the example set and the schema knows is still there after the round trip...
+    assertKnownFieldsKept(example, JsonParser.parseString(json), back);
+    // ...and means the same thing (dates compared as values, not as strings).
+    assertThat(gson.<Object>fromJson(back, type)).as("%s", example).isEqualTo(parsed);
+  }
+
+  @Test
+  void unknownFieldsAreIgnored() {
+    Example example = jsonModelExamples().filter(e -> e.value().isObject() && e.refName().isPresent())
+        .findFirst().orElseThrow();
+    JsonObject withExtra = JsonParser.parseString(example.value().toString()).getAsJsonObject();
+    withExtra.addProperty("aFieldTheServiceAddsTomorrow", "x");
+    withExtra.add("anotherNewObject", JsonParser.parseString("{\"a\":[1,2]}"));
+    Gson gson = example.spec().gson();
+    Class<?> type = example.spec().modelClass(example.refName().get());
+    Object parsed = gson.fromJson(withExtra, type);
+    assertThat(parsed).isEqualTo(gson.fromJson(example.value().toString(), type));
+  }
+
+  static Stream<Property> enumProperties() {
+    return Specs.allComponentProperties().stream()
+        .filter(p -> p.node().has("enum") || isEnumRef(p));
+  }
+
+  private static boolean isEnumRef(Property p) {
+    return Specs.refOf(p.node()).map(name -> p.spec().doc().path("components").path("schemas").path(name).has("enum"))
+        .orElse(false);
+  }
+
+  @Test
+  void theSpecsHaveOpenEnums() {
+    assertThat(enumProperties().count()).isGreaterThan(3);
+  }
+
+  @ParameterizedTest
+  @MethodSource("enumProperties")
+  void unknownEnumValuesParseToTheUnknownConstant(Property property) throws Exception {
+    Class<?> model = property.spec().modelClass(property.schemaName());
+    JsonObject json = new JsonObject();
+    json.addProperty(property.name(), "A_VALUE_THE_SERVICE_ADDS_TOMORROW");
+    Object parsed = property.spec().gson().fromJson(json, model);
+    Object value = Specs.field(model, property.name()).get(parsed);
+    assertThat(value).as("%s", property).isNotNull();
+    assertThat(((Enum<?>) value).name()).isEqualTo("UNKNOWN_DEFAULT_OPEN_API");
+  }
+
+  static Stream<Property> v2Dates() {
+    return Specs.componentProperties(Spec.V2).stream().filter(p -> "epoch-ms".equals(p.node().path("format").asText()));
+  }
+
+  @Test
+  void v2HasEpochMillisecondDates() {
+    assertThat(v2Dates().count()).isGreaterThan(3);
+  }
+
+  @ParameterizedTest
+  @MethodSource("v2Dates")
+  void v2DatesParseFromEpochMillisAndFromIsoWithAZoneSuffix(Property property) throws Exception {
+    Class<?> model = Spec.V2.modelClass(property.schemaName());
+    Field field = Specs.field(model, property.name());
+    Gson gson = Spec.V2.gson();
+    Instant expected = Instant.ofEpochMilli(1_700_000_000_123L);
+    for (String form : List.of("1700000000123", "\"1700000000123\"", "\"2023-11-14T22:13:20.123Z[UTC]\"",
+        "\"2023-11-14T22:13:20.123Z\"", "\"2023-11-14T23:13:20.123+01:00\"")) {
+      Object parsed = gson.fromJson("{\"" + property.name() + "\":" + form + "}", model);
+      assertThat(field.get(parsed)).as("%s from %s", property, form).isEqualTo(expected);
     }
+    // Written back the way the service sends it: epoch milliseconds.
+    Object parsed = gson.fromJson("{\"" + property.name() + "\":\"2023-11-14T22:13:20.123Z[UTC]\"}", model);
+    assertThat(gson.toJsonTree(parsed).getAsJsonObject().get(property.name()).getAsLong()).isEqualTo(1_700_000_000_123L);
+  }
 
-    @Test
-    void theSpecsHaveJsonExamplesToCheck() {
-        assertThat(jsonModelExamples().count()).isGreaterThan(20);
+  private static Type javaType(Example example) {
+    if (example.refName().isPresent()) {
+      String name = example.refName().get();
+      if (example.spec().isMapSchema(name)) {
+        return TypeToken.getParameterized(Map.class, String.class, Object.class).getType();
+      }
+      return example.spec().modelClass(name);
     }
+    return TypeToken.getParameterized(List.class, example.spec().modelClass(example.arrayItemRefName().get())).getType();
+  }
 
-    @ParameterizedTest
-    @MethodSource("jsonModelExamples")
-    void everyExampleParsesAndSerialisesBackWithoutLosingKnownFields(Example example) {
-        Gson gson = example.spec().gson();
-        Type type = javaType(example);
-        String json = example.value().toString();
-
-        Object parsed = gson.fromJson(json, type);
-        JsonElement back = gson.toJsonTree(parsed, type);
-        // Every property the example set and the schema knows is still there after the round trip...
-        assertKnownFieldsKept(example, JsonParser.parseString(json), back);
-        // ...and means the same thing (dates compared as values, not as strings).
-        assertThat(gson.<Object>fromJson(back, type)).as("%s", example).isEqualTo(parsed);
-    }
-
-    @Test
-    void unknownFieldsAreIgnored() {
-        Example example = jsonModelExamples().filter(e -> e.value().isObject() && e.refName().isPresent())
-                .findFirst().orElseThrow();
-        JsonObject withExtra = JsonParser.parseString(example.value().toString()).getAsJsonObject();
-        withExtra.addProperty("aFieldTheServiceAddsTomorrow", "x");
-        withExtra.add("anotherNewObject", JsonParser.parseString("{\"a\":[1,2]}"));
-        Gson gson = example.spec().gson();
-        Class<?> type = example.spec().modelClass(example.refName().get());
-        Object parsed = gson.fromJson(withExtra, type);
-        assertThat(parsed).isEqualTo(gson.fromJson(example.value().toString(), type));
-    }
-
-    static Stream<Property> enumProperties() {
-        return Specs.allComponentProperties().stream()
-                .filter(p -> p.node().has("enum") || isEnumRef(p));
-    }
-
-    private static boolean isEnumRef(Property p) {
-        return Specs.refOf(p.node()).map(name -> p.spec().doc().path("components").path("schemas").path(name).has("enum"))
-                .orElse(false);
-    }
-
-    @Test
-    void theSpecsHaveOpenEnums() {
-        assertThat(enumProperties().count()).isGreaterThan(3);
-    }
-
-    @ParameterizedTest
-    @MethodSource("enumProperties")
-    void unknownEnumValuesParseToTheUnknownConstant(Property property) throws Exception {
-        Class<?> model = property.spec().modelClass(property.schemaName());
-        JsonObject json = new JsonObject();
-        json.addProperty(property.name(), "A_VALUE_THE_SERVICE_ADDS_TOMORROW");
-        Object parsed = property.spec().gson().fromJson(json, model);
-        Object value = Specs.field(model, property.name()).get(parsed);
-        assertThat(value).as("%s", property).isNotNull();
-        assertThat(((Enum<?>) value).name()).isEqualTo("UNKNOWN_DEFAULT_OPEN_API");
-    }
-
-    static Stream<Property> v2Dates() {
-        return Specs.componentProperties(Spec.V2).stream().filter(p -> "epoch-ms".equals(p.node().path("format").asText()));
-    }
-
-    @Test
-    void v2HasEpochMillisecondDates() {
-        assertThat(v2Dates().count()).isGreaterThan(3);
-    }
-
-    @ParameterizedTest
-    @MethodSource("v2Dates")
-    void v2DatesParseFromEpochMillisAndFromIsoWithAZoneSuffix(Property property) throws Exception {
-        Class<?> model = Spec.V2.modelClass(property.schemaName());
-        Field field = Specs.field(model, property.name());
-        Gson gson = Spec.V2.gson();
-        Instant expected = Instant.ofEpochMilli(1_700_000_000_123L);
-        for (String form : List.of("1700000000123", "\"1700000000123\"", "\"2023-11-14T22:13:20.123Z[UTC]\"",
-                "\"2023-11-14T22:13:20.123Z\"", "\"2023-11-14T23:13:20.123+01:00\"")) {
-            Object parsed = gson.fromJson("{\"" + property.name() + "\":" + form + "}", model);
-            assertThat(field.get(parsed)).as("%s from %s", property, form).isEqualTo(expected);
+  private static void assertKnownFieldsKept(Example example, JsonElement original, JsonElement back) {
+    if (original.isJsonArray()) {
+      assertThat(back.getAsJsonArray().size()).as("%s", example).isEqualTo(original.getAsJsonArray().size());
+      for (int i = 0; i < original.getAsJsonArray().size(); i++) {
+        assertKnownFieldsKept(example, original.getAsJsonArray().get(i), back.getAsJsonArray().get(i));
+      }
+    } else if (original.isJsonObject()) {
+      for (Iterator<Map.Entry<String, JsonElement>> it = original.getAsJsonObject().entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<String, JsonElement> e = it.next();
+        if (!e.getValue().isJsonNull()) {
+          assertThat(back.getAsJsonObject().has(e.getKey()))
+              .as("%s lost field %s", example, e.getKey()).isTrue();
+          assertKnownFieldsKept(example, e.getValue(), back.getAsJsonObject().get(e.getKey()));
         }
-        // Written back the way the service sends it: epoch milliseconds.
-        Object parsed = gson.fromJson("{\"" + property.name() + "\":\"2023-11-14T22:13:20.123Z[UTC]\"}", model);
-        assertThat(gson.toJsonTree(parsed).getAsJsonObject().get(property.name()).getAsLong()).isEqualTo(1_700_000_000_123L);
+      }
     }
-
-    private static Type javaType(Example example) {
-        if (example.refName().isPresent()) {
-            String name = example.refName().get();
-            if (example.spec().isMapSchema(name)) {
-                return TypeToken.getParameterized(Map.class, String.class, Object.class).getType();
-            }
-            return example.spec().modelClass(name);
-        }
-        return TypeToken.getParameterized(List.class, example.spec().modelClass(example.arrayItemRefName().get())).getType();
-    }
-
-    private static void assertKnownFieldsKept(Example example, JsonElement original, JsonElement back) {
-        if (original.isJsonArray()) {
-            assertThat(back.getAsJsonArray().size()).as("%s", example).isEqualTo(original.getAsJsonArray().size());
-            for (int i = 0; i < original.getAsJsonArray().size(); i++) {
-                assertKnownFieldsKept(example, original.getAsJsonArray().get(i), back.getAsJsonArray().get(i));
-            }
-        } else if (original.isJsonObject()) {
-            for (Iterator<Map.Entry<String, JsonElement>> it = original.getAsJsonObject().entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<String, JsonElement> e = it.next();
-                if (!e.getValue().isJsonNull()) {
-                    assertThat(back.getAsJsonObject().has(e.getKey()))
-                            .as("%s lost field %s", example, e.getKey()).isTrue();
-                    assertKnownFieldsKept(example, e.getValue(), back.getAsJsonObject().get(e.getKey()));
-                }
-            }
-        }
-    }
+  }
 }

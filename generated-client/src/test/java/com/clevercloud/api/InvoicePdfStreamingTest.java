@@ -29,76 +29,76 @@ import retrofit2.http.Streaming;
  */
 class InvoicePdfStreamingTest {
 
-    private static final int PDF_SIZE = 8 * 1024 * 1024;
+  private static final int PDF_SIZE = 8 * 1024 * 1024;
 
-    private final MockWebServer server = new MockWebServer();
+  private final MockWebServer server = new MockWebServer();
 
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
+  @BeforeEach
+  void start() throws Exception {
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void theGeneratedPdfOperationIsMarkedStreaming() throws Exception {
+    Method pdf = InvoicesApi.class.getMethod("getInvoicePdf", String.class, String.class);
+    assertThat(pdf.isAnnotationPresent(Streaming.class)).isTrue();
+    assertThat(pdf.getGenericReturnType().getTypeName()).isEqualTo("okhttp3.ResponseBody");
+    Method async = InvoicesApi.class.getMethod("getInvoicePdfAsync", String.class, String.class);
+    assertThat(async.isAnnotationPresent(Streaming.class)).isTrue();
+  }
+
+  @Test
+  void thePdfBodyIsNotBufferedBeforeTheCallerReadsIt() throws Exception {
+    Buffer pdf = new Buffer();
+    pdf.writeUtf8("%PDF-1.4\n");
+    while (pdf.size() < PDF_SIZE) {
+      pdf.writeUtf8("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\n");
     }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    long size = pdf.size();
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/pdf").body(pdf).build());
+    OkHttpClient http = new OkHttpClient();
+    InvoicesApi api = new Retrofit.Builder().baseUrl(server.url("/")).client(http)
+        .addCallAdapterFactory(new BlockingAdapter()).build().create(InvoicesApi.class);
+    try {
+      try (ResponseBody body = api.getInvoicePdf("orga_x", "F20250718-021327")) {
+        // A streamed body holds at most a few segments when execute() returns; a buffered one holds it all.
+        assertThat(body.source().getBuffer().size()).isLessThan(size / 4);
+        assertThat(body.source().readByteString(9).utf8()).isEqualTo("%PDF-1.4\n");
+        long rest = body.source().readAll(Okio.blackhole());
+        assertThat(9 + rest).isEqualTo(size);
+      }
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
     }
+  }
 
-    @Test
-    void theGeneratedPdfOperationIsMarkedStreaming() throws Exception {
-        Method pdf = InvoicesApi.class.getMethod("getInvoicePdf", String.class, String.class);
-        assertThat(pdf.isAnnotationPresent(Streaming.class)).isTrue();
-        assertThat(pdf.getGenericReturnType().getTypeName()).isEqualTo("okhttp3.ResponseBody");
-        Method async = InvoicesApi.class.getMethod("getInvoicePdfAsync", String.class, String.class);
-        assertThat(async.isAnnotationPresent(Streaming.class)).isTrue();
-    }
-
-    @Test
-    void thePdfBodyIsNotBufferedBeforeTheCallerReadsIt() throws Exception {
-        Buffer pdf = new Buffer();
-        pdf.writeUtf8("%PDF-1.4\n");
-        while (pdf.size() < PDF_SIZE) {
-            pdf.writeUtf8("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\n");
-        }
-        long size = pdf.size();
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/pdf").body(pdf).build());
-        OkHttpClient http = new OkHttpClient();
-        InvoicesApi api = new Retrofit.Builder().baseUrl(server.url("/")).client(http)
-            .addCallAdapterFactory(new BlockingAdapter()).build().create(InvoicesApi.class);
-        try {
-            try (ResponseBody body = api.getInvoicePdf("orga_x", "F20250718-021327")) {
-                // A streamed body holds at most a few segments when execute() returns; a buffered one holds it all.
-                assertThat(body.source().getBuffer().size()).isLessThan(size / 4);
-                assertThat(body.source().readByteString(9).utf8()).isEqualTo("%PDF-1.4\n");
-                long rest = body.source().readAll(Okio.blackhole());
-                assertThat(9 + rest).isEqualTo(size);
-            }
-        } finally {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        }
-    }
-
-    /** The smallest adapter for the generated blocking methods (the facade has the real one): execute, hand the body over. */
-    private static final class BlockingAdapter extends CallAdapter.Factory {
+  /** The smallest adapter for the generated blocking methods (the facade has the real one): execute, hand the body over. */
+  private static final class BlockingAdapter extends CallAdapter.Factory {
+    @Override
+    public CallAdapter<?, ?> get(Type returnType, Annotation[] annotations, Retrofit retrofit) {
+      return new CallAdapter<Object, Object>() {
         @Override
-        public CallAdapter<?, ?> get(Type returnType, Annotation[] annotations, Retrofit retrofit) {
-            return new CallAdapter<Object, Object>() {
-                @Override
-                public Type responseType() {
-                    return returnType;
-                }
-
-                @Override
-                public Object adapt(Call<Object> call) {
-                    try {
-                        Response<Object> response = call.execute();
-                        assertThat(response.isSuccessful()).isTrue();
-                        return response.body();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            };
+        public Type responseType() {
+          return returnType;
         }
+
+        @Override
+        public Object adapt(Call<Object> call) {
+          try {
+            Response<Object> response = call.execute();
+            assertThat(response.isSuccessful()).isTrue();
+            return response.body();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      };
     }
+  }
 }

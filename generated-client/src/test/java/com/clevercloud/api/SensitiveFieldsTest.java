@@ -15,46 +15,46 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SensitiveFieldsTest {
 
-    private static final String CANARY = "canary-7f3a9c-do-not-print";
+  private static final String CANARY = "canary-7f3a9c-do-not-print";
 
-    /** Sensitive properties of schemas that become model classes (form-body schemas are inlined as parameters). */
-    static Stream<Property> sensitiveProperties() {
-        return Specs.allComponentProperties().stream().filter(Property::sensitive)
-                .filter(p -> p.spec().generatedModel(p.schemaName()).isPresent());
+  /** Sensitive properties of schemas that become model classes (form-body schemas are inlined as parameters). */
+  static Stream<Property> sensitiveProperties() {
+    return Specs.allComponentProperties().stream().filter(Property::sensitive)
+        .filter(p -> p.spec().generatedModel(p.schemaName()).isPresent());
+  }
+
+  @Test
+  void theSpecsMarkSecrets() {
+    assertThat(sensitiveProperties().count()).isGreaterThanOrEqualTo(4);
+  }
+
+  @ParameterizedTest
+  @MethodSource("sensitiveProperties")
+  void toStringNeverPrintsASensitiveValue(Property property) throws Exception {
+    Class<?> model = property.spec().modelClass(property.schemaName());
+    Object instance = model.getConstructor().newInstance();
+    Field field = Specs.field(model, property.name());
+    assertThat(field.getType()).as("%s is a string", property).isEqualTo(String.class);
+    field.set(instance, CANARY);
+
+    String printed = instance.toString();
+
+    assertThat(printed).doesNotContain(CANARY).contains("*** redacted ***");
+  }
+
+  @Test
+  void toStringStillPrintsOrdinaryFields() {
+    // Guards the test above: the canary would be visible if the field were not sensitive.
+    Property ordinary = Specs.allComponentProperties().stream()
+        .filter(p -> !p.sensitive() && "string".equals(p.node().path("type").asText()) && !p.node().has("enum")
+            && !p.node().has("format"))
+        .findFirst().orElseThrow();
+    try {
+      Object instance = ordinary.spec().modelClass(ordinary.schemaName()).getConstructor().newInstance();
+      Specs.field(instance.getClass(), ordinary.name()).set(instance, CANARY);
+      assertThat(instance.toString()).contains(CANARY);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
     }
-
-    @Test
-    void theSpecsMarkSecrets() {
-        assertThat(sensitiveProperties().count()).isGreaterThanOrEqualTo(4);
-    }
-
-    @ParameterizedTest
-    @MethodSource("sensitiveProperties")
-    void toStringNeverPrintsASensitiveValue(Property property) throws Exception {
-        Class<?> model = property.spec().modelClass(property.schemaName());
-        Object instance = model.getConstructor().newInstance();
-        Field field = Specs.field(model, property.name());
-        assertThat(field.getType()).as("%s is a string", property).isEqualTo(String.class);
-        field.set(instance, CANARY);
-
-        String printed = instance.toString();
-
-        assertThat(printed).doesNotContain(CANARY).contains("*** redacted ***");
-    }
-
-    @Test
-    void toStringStillPrintsOrdinaryFields() {
-        // Guards the test above: the canary would be visible if the field were not sensitive.
-        Property ordinary = Specs.allComponentProperties().stream()
-                .filter(p -> !p.sensitive() && "string".equals(p.node().path("type").asText()) && !p.node().has("enum")
-                        && !p.node().has("format"))
-                .findFirst().orElseThrow();
-        try {
-            Object instance = ordinary.spec().modelClass(ordinary.schemaName()).getConstructor().newInstance();
-            Specs.field(instance.getClass(), ordinary.name()).set(instance, CANARY);
-            assertThat(instance.toString()).contains(CANARY);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
+  }
 }

@@ -33,151 +33,151 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SpecRulesTest {
 
-    private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
+  private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
 
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-            builder -> builder.metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+  private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+      builder -> builder.metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
 
-    @Test
-    void operationIdsAreUniqueAcrossTheThreeSpecs() {
-        Map<String, Operation> seen = new HashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (Operation op : Specs.allOperations()) {
-            if (op.operationId() == null || op.operationId().isBlank()) {
-                problems.add(op + " has no operationId");
-            } else if (seen.putIfAbsent(op.operationId(), op) != null) {
-                problems.add(op.operationId() + " used by " + seen.get(op.operationId()) + " and " + op);
-            }
+  @Test
+  void operationIdsAreUniqueAcrossTheThreeSpecs() {
+    Map<String, Operation> seen = new HashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (Operation op : Specs.allOperations()) {
+      if (op.operationId() == null || op.operationId().isBlank()) {
+        problems.add(op + " has no operationId");
+      } else if (seen.putIfAbsent(op.operationId(), op) != null) {
+        problems.add(op.operationId() + " used by " + seen.get(op.operationId()) + " and " + op);
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(seen).hasSizeGreaterThan(30);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Spec.class)
+  void everyOperationHasOneTag(Spec spec) {
+    assertThat(Specs.operations(spec))
+        .allSatisfy(op -> assertThat(op.node().path("tags").size()).as("tags of %s", op).isEqualTo(1));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Spec.class)
+  void everyPathParameterIsDeclared(Spec spec) {
+    List<String> problems = new ArrayList<>();
+    for (Operation op : Specs.operations(spec)) {
+      Set<String> declared = new TreeSet<>();
+      for (JsonNode params : List.of(op.pathItem().path("parameters"), op.node().path("parameters"))) {
+        for (JsonNode p : params) {
+          JsonNode param = Specs.resolve(spec.doc(), p);
+          if ("path".equals(param.path("in").asText())) {
+            declared.add(param.path("name").asText());
+          }
         }
-        assertThat(problems).isEmpty();
-        assertThat(seen).hasSizeGreaterThan(30);
+      }
+      Set<String> inTemplate = new TreeSet<>();
+      Matcher m = PATH_PARAM.matcher(op.path());
+      while (m.find()) {
+        inTemplate.add(m.group(1));
+      }
+      if (!declared.equals(inTemplate)) {
+        problems.add(op + ": template has " + inTemplate + ", declared " + declared);
+      }
     }
+    assertThat(problems).isEmpty();
+  }
 
-    @ParameterizedTest
-    @EnumSource(Spec.class)
-    void everyOperationHasOneTag(Spec spec) {
-        assertThat(Specs.operations(spec))
-                .allSatisfy(op -> assertThat(op.node().path("tags").size()).as("tags of %s", op).isEqualTo(1));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Spec.class)
-    void everyPathParameterIsDeclared(Spec spec) {
-        List<String> problems = new ArrayList<>();
-        for (Operation op : Specs.operations(spec)) {
-            Set<String> declared = new TreeSet<>();
-            for (JsonNode params : List.of(op.pathItem().path("parameters"), op.node().path("parameters"))) {
-                for (JsonNode p : params) {
-                    JsonNode param = Specs.resolve(spec.doc(), p);
-                    if ("path".equals(param.path("in").asText())) {
-                        declared.add(param.path("name").asText());
-                    }
-                }
-            }
-            Set<String> inTemplate = new TreeSet<>();
-            Matcher m = PATH_PARAM.matcher(op.path());
-            while (m.find()) {
-                inTemplate.add(m.group(1));
-            }
-            if (!declared.equals(inTemplate)) {
-                problems.add(op + ": template has " + inTemplate + ", declared " + declared);
-            }
+  @ParameterizedTest
+  @EnumSource(Spec.class)
+  void everySuccessResponseWithABodyHasAnExample(Spec spec) {
+    List<String> missing = new ArrayList<>();
+    for (Operation op : Specs.operations(spec)) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = op.node().path("responses").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> response = it.next();
+        if (!response.getKey().startsWith("2")) {
+          continue;
         }
-        assertThat(problems).isEmpty();
-    }
-
-    @ParameterizedTest
-    @EnumSource(Spec.class)
-    void everySuccessResponseWithABodyHasAnExample(Spec spec) {
-        List<String> missing = new ArrayList<>();
-        for (Operation op : Specs.operations(spec)) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = op.node().path("responses").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> response = it.next();
-                if (!response.getKey().startsWith("2")) {
-                    continue;
-                }
-                JsonNode resolved = Specs.resolve(spec.doc(), response.getValue());
-                for (Iterator<Map.Entry<String, JsonNode>> media = resolved.path("content").fields(); media.hasNext(); ) {
-                    Map.Entry<String, JsonNode> m = media.next();
-                    if (!m.getValue().has("example") && m.getValue().path("examples").isEmpty()) {
-                        missing.add(op + " " + response.getKey() + " " + m.getKey());
-                    }
-                }
-            }
+        JsonNode resolved = Specs.resolve(spec.doc(), response.getValue());
+        for (Iterator<Map.Entry<String, JsonNode>> media = resolved.path("content").fields(); media.hasNext(); ) {
+          Map.Entry<String, JsonNode> m = media.next();
+          if (!m.getValue().has("example") && m.getValue().path("examples").isEmpty()) {
+            missing.add(op + " " + response.getKey() + " " + m.getKey());
+          }
         }
-        assertThat(missing).as("2xx responses without an example").isEmpty();
+      }
     }
+    assertThat(missing).as("2xx responses without an example").isEmpty();
+  }
 
-    static Stream<Example> examples() {
-        return Specs.allSuccessExamples().stream();
+  static Stream<Example> examples() {
+    return Specs.allSuccessExamples().stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void everySuccessExampleValidatesAgainstItsSchema(Example example) {
+    JsonSchema schema = SCHEMAS.getSchema(Specs.standalone(example.spec().doc(), example.schema()));
+    Set<ValidationMessage> errors = schema.validate(example.value());
+    assertThat(errors).as("%s", example).isEmpty();
+  }
+
+  @Test
+  void theSchemaCheckCanFail() {
+    // Guards the check above: a wrong-typed value against a real component schema must be reported.
+    JsonNode doc = Spec.BRIDGE.doc();
+    JsonNode schema = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        .put("$ref", "#/components/schemas/ApiToken");
+    JsonNode wrong = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("name", 42);
+    assertThat(SCHEMAS.getSchema(Specs.standalone(doc, schema)).validate(wrong)).isNotEmpty();
+  }
+
+  @Test
+  void everySecretLookingPropertyIsMarkedSensitiveOrNot() {
+    List<String> unmarked = new ArrayList<>();
+    for (Spec spec : Spec.values()) {
+      collectUnmarked(spec.toString(), spec.doc(), unmarked);
     }
+    assertThat(unmarked).as("properties named like a secret without x-sensitive: true|false").isEmpty();
+  }
 
-    @ParameterizedTest
-    @MethodSource("examples")
-    void everySuccessExampleValidatesAgainstItsSchema(Example example) {
-        JsonSchema schema = SCHEMAS.getSchema(Specs.standalone(example.spec().doc(), example.schema()));
-        Set<ValidationMessage> errors = schema.validate(example.value());
-        assertThat(errors).as("%s", example).isEmpty();
-    }
+  @Test
+  void everySensitiveMarkerIsABoolean() {
+    assertThat(Specs.allComponentProperties())
+        .filteredOn(p -> p.node().has("x-sensitive"))
+        .allSatisfy(p -> assertThat(p.node().get("x-sensitive").isBoolean()).as("%s", p).isTrue());
+  }
 
-    @Test
-    void theSchemaCheckCanFail() {
-        // Guards the check above: a wrong-typed value against a real component schema must be reported.
-        JsonNode doc = Spec.BRIDGE.doc();
-        JsonNode schema = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                .put("$ref", "#/components/schemas/ApiToken");
-        JsonNode wrong = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("name", 42);
-        assertThat(SCHEMAS.getSchema(Specs.standalone(doc, schema)).validate(wrong)).isNotEmpty();
-    }
+  @Test
+  void secretsTheApiIsKnownToReturnAreMarkedSensitive() {
+    // The reference names these as secrets; losing the marker would put them back in toString().
+    List<String> expected = List.of("bridge.yaml CreatedApiToken.apiToken", "bridge.yaml ApiTokenCreateRequest.password",
+        "bridge.yaml ApiTokenCreateRequest.mfaCode", "v2.yaml SecretView.secret");
+    List<String> sensitive = Specs.allComponentProperties().stream().filter(Property::sensitive).map(Property::toString).toList();
+    assertThat(sensitive).containsAll(expected);
+  }
 
-    @Test
-    void everySecretLookingPropertyIsMarkedSensitiveOrNot() {
-        List<String> unmarked = new ArrayList<>();
-        for (Spec spec : Spec.values()) {
-            collectUnmarked(spec.toString(), spec.doc(), unmarked);
+  /** Walks every schema object of the document, so inline schemas are checked too. */
+  private static void collectUnmarked(String where, JsonNode node, List<String> unmarked) {
+    if (node.isObject()) {
+      JsonNode props = node.get("properties");
+      if (props != null && props.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> p = it.next();
+          if (Specs.SECRET_LOOKING.matcher(p.getKey()).find() && !p.getValue().path("x-sensitive").isBoolean()) {
+            unmarked.add(where + " property " + p.getKey());
+          }
         }
-        assertThat(unmarked).as("properties named like a secret without x-sensitive: true|false").isEmpty();
-    }
-
-    @Test
-    void everySensitiveMarkerIsABoolean() {
-        assertThat(Specs.allComponentProperties())
-                .filteredOn(p -> p.node().has("x-sensitive"))
-                .allSatisfy(p -> assertThat(p.node().get("x-sensitive").isBoolean()).as("%s", p).isTrue());
-    }
-
-    @Test
-    void secretsTheApiIsKnownToReturnAreMarkedSensitive() {
-        // The reference names these as secrets; losing the marker would put them back in toString().
-        List<String> expected = List.of("bridge.yaml CreatedApiToken.apiToken", "bridge.yaml ApiTokenCreateRequest.password",
-                "bridge.yaml ApiTokenCreateRequest.mfaCode", "v2.yaml SecretView.secret");
-        List<String> sensitive = Specs.allComponentProperties().stream().filter(Property::sensitive).map(Property::toString).toList();
-        assertThat(sensitive).containsAll(expected);
-    }
-
-    /** Walks every schema object of the document, so inline schemas are checked too. */
-    private static void collectUnmarked(String where, JsonNode node, List<String> unmarked) {
-        if (node.isObject()) {
-            JsonNode props = node.get("properties");
-            if (props != null && props.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> p = it.next();
-                    if (Specs.SECRET_LOOKING.matcher(p.getKey()).find() && !p.getValue().path("x-sensitive").isBoolean()) {
-                        unmarked.add(where + " property " + p.getKey());
-                    }
-                }
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> child = it.next();
-                // Examples are data, not schemas.
-                if (!child.getKey().equals("example") && !child.getKey().equals("examples")) {
-                    collectUnmarked(where + "/" + child.getKey(), child.getValue(), unmarked);
-                }
-            }
-        } else if (node.isArray()) {
-            for (JsonNode item : node) {
-                collectUnmarked(where, item, unmarked);
-            }
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> child = it.next();
+        // Examples are data, not schemas.
+        if (!child.getKey().equals("example") && !child.getKey().equals("examples")) {
+          collectUnmarked(where + "/" + child.getKey(), child.getValue(), unmarked);
         }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode item : node) {
+        collectUnmarked(where, item, unmarked);
+      }
     }
+  }
 }

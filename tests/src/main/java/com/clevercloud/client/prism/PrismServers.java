@@ -30,251 +30,251 @@ import java.util.Objects;
  */
 public final class PrismServers implements AutoCloseable {
 
-    /** The three specs, by file name. */
-    public enum Spec {
-        /** {@code openapi/bridge.yaml}: API tokens. */
-        BRIDGE("bridge.yaml"),
-        /** {@code openapi/v2.yaml}. */
-        V2("v2.yaml"),
-        /** {@code openapi/v4.yaml}. */
-        V4("v4.yaml");
+  /** The three specs, by file name. */
+  public enum Spec {
+    /** {@code openapi/bridge.yaml}: API tokens. */
+    BRIDGE("bridge.yaml"),
+    /** {@code openapi/v2.yaml}. */
+    V2("v2.yaml"),
+    /** {@code openapi/v4.yaml}. */
+    V4("v4.yaml");
 
-        private final String file;
+    private final String file;
 
-        Spec(String file) {
-            this.file = file;
-        }
-
-        /**
-         * The spec's file name.
-         *
-         * @return for instance {@code v2.yaml}
-         */
-        public String file() {
-            return file;
-        }
-    }
-
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-
-    private final Map<Spec, Server> servers;
-    private final Thread shutdownHook;
-
-    private PrismServers(Map<Spec, Server> servers) {
-        this.servers = servers;
-        this.shutdownHook = new Thread(this::stopAll, "prism-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    Spec(String file) {
+      this.file = file;
     }
 
     /**
-     * Starts one Prism per spec and waits until each answers.
+     * The spec's file name.
      *
-     * @param projectRoot the repository root: holds {@code openapi/} and {@code node_modules/}
-     * @return the running servers
-     * @throws IllegalStateException if Node or Prism is missing, or a Prism does not start (with its output)
+     * @return for instance {@code v2.yaml}
      */
-    public static PrismServers start(Path projectRoot) {
-        Objects.requireNonNull(projectRoot, "projectRoot == null");
-        Path cli = projectRoot.resolve("node_modules/@stoplight/prism-cli/dist/index.js");
-        if (!Files.isRegularFile(cli)) {
-            throw new IllegalStateException("Prism is not installed at " + cli + ": run `npm ci` in " + projectRoot
-                    + " (the Maven build does it when node_modules/ is missing)");
+    public String file() {
+      return file;
+    }
+  }
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+  private final Map<Spec, Server> servers;
+  private final Thread shutdownHook;
+
+  private PrismServers(Map<Spec, Server> servers) {
+    this.servers = servers;
+    this.shutdownHook = new Thread(this::stopAll, "prism-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /**
+   * Starts one Prism per spec and waits until each answers.
+   *
+   * @param projectRoot the repository root: holds {@code openapi/} and {@code node_modules/}
+   * @return the running servers
+   * @throws IllegalStateException if Node or Prism is missing, or a Prism does not start (with its output)
+   */
+  public static PrismServers start(Path projectRoot) {
+    Objects.requireNonNull(projectRoot, "projectRoot == null");
+    Path cli = projectRoot.resolve("node_modules/@stoplight/prism-cli/dist/index.js");
+    if (!Files.isRegularFile(cli)) {
+      throw new IllegalStateException("Prism is not installed at " + cli + ": run `npm ci` in " + projectRoot
+          + " (the Maven build does it when node_modules/ is missing)");
+    }
+    Path watchdog = extractWatchdog();
+    Map<Spec, Server> started = new EnumMap<>(Spec.class);
+    try {
+      // Start all three first, then wait: the ~2 s Node start-up overlaps.
+      for (Spec spec : Spec.values()) {
+        started.put(spec, Server.launch(projectRoot, cli, watchdog, spec));
+      }
+      for (Server server : started.values()) {
+        server.awaitReady();
+      }
+    } catch (RuntimeException e) {
+      started.values().forEach(Server::stop);
+      throw e;
+    }
+    return new PrismServers(started);
+  }
+
+  /**
+   * Finds the repository root from a system property or by walking up from the working directory.
+   *
+   * @return the directory that holds {@code openapi/v2.yaml}
+   */
+  public static Path projectRoot() {
+    String configured = System.getProperty("project.root");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured).toAbsolutePath().normalize();
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("openapi/v2.yaml"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("Cannot find the project root (a directory with openapi/v2.yaml) above "
+        + Path.of("").toAbsolutePath() + "; set -Dproject.root");
+  }
+
+  /**
+   * The base URL of one spec's Prism, for instance {@code http://127.0.0.1:41234}.
+   *
+   * @param spec which spec
+   * @return its base URL, without a trailing slash
+   */
+  public String baseUrl(Spec spec) {
+    return "http://127.0.0.1:" + servers.get(spec).port;
+  }
+
+  /**
+   * Whether every Prism process is still running.
+   *
+   * @return true while all three are alive
+   */
+  public boolean allAlive() {
+    return servers.values().stream().allMatch(s -> s.process.isAlive());
+  }
+
+  /**
+   * The process ids of the Prism processes, for checks that none is left behind.
+   *
+   * @return one pid per spec
+   */
+  public List<Long> pids() {
+    return servers.values().stream().map(s -> s.process.pid()).toList();
+  }
+
+  /** Stops every Prism process and its descendants. */
+  @Override
+  public void close() {
+    stopAll();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // The hook is running or has run: nothing left to remove.
+    }
+  }
+
+  private void stopAll() {
+    servers.values().forEach(Server::stop);
+  }
+
+  private static Path extractWatchdog() {
+    try {
+      Path file = Files.createTempFile("prism-watchdog", ".cjs");
+      file.toFile().deleteOnExit();
+      try (var in = PrismServers.class.getResourceAsStream("/prism-watchdog.cjs")) {
+        Files.copy(Objects.requireNonNull(in, "prism-watchdog.cjs missing from the classpath"), file,
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One Prism process and what it printed. */
+  private static final class Server {
+    private final Spec spec;
+    private final Process process;
+    private final int port;
+    private final StringBuffer output = new StringBuffer();
+    private volatile boolean listening;
+
+    private Server(Spec spec, Process process, int port) {
+      this.spec = spec;
+      this.process = process;
+      this.port = port;
+    }
+
+    static Server launch(Path root, Path cli, Path watchdog, Spec spec) {
+      int port = freePort();
+      List<String> command = new ArrayList<>(List.of("node", watchdog.toString(), cli.toString(), "mock",
+          root.resolve("openapi").resolve(spec.file()).toString(), "-h", "127.0.0.1", "-p",
+          Integer.toString(port), "--errors"));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().remove("NODE_ENV"); // "production" turns on Prism's forked multi-process mode
+      builder.environment().put("NO_COLOR", "1");
+      Process process;
+      try {
+        process = builder.start();
+      } catch (IOException e) {
+        throw new IllegalStateException("Cannot run `node` (Node.js 18.20+ is required for Prism): " + e.getMessage(), e);
+      }
+      Server server = new Server(spec, process, port);
+      Thread reader = new Thread(server::drain, "prism-" + spec.name().toLowerCase() + "-output");
+      reader.setDaemon(true);
+      reader.start();
+      return server;
+    }
+
+    private void drain() {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          if (output.length() < 200_000) {
+            output.append(line).append('\n');
+          }
+          if (line.contains("Prism is listening")) {
+            listening = true;
+          }
         }
-        Path watchdog = extractWatchdog();
-        Map<Spec, Server> started = new EnumMap<>(Spec.class);
+      } catch (IOException e) {
+        // The process went away; awaitReady reports what it printed.
+      }
+    }
+
+    void awaitReady() {
+      Instant deadline = Instant.now().plus(START_TIMEOUT);
+      while (Instant.now().isBefore(deadline)) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("Prism for " + spec.file() + " exited with code " + process.exitValue()
+              + " (port " + port + "). Its output:\n" + output);
+        }
+        if (listening && answers()) {
+          return;
+        }
         try {
-            // Start all three first, then wait: the ~2 s Node start-up overlaps.
-            for (Spec spec : Spec.values()) {
-                started.put(spec, Server.launch(projectRoot, cli, watchdog, spec));
-            }
-            for (Server server : started.values()) {
-                server.awaitReady();
-            }
-        } catch (RuntimeException e) {
-            started.values().forEach(Server::stop);
-            throw e;
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while waiting for Prism", e);
         }
-        return new PrismServers(started);
+      }
+      stop();
+      throw new IllegalStateException("Prism for " + spec.file() + " did not answer on port " + port + " within "
+          + START_TIMEOUT.toSeconds() + " s. Its output:\n" + output);
     }
 
-    /**
-     * Finds the repository root from a system property or by walking up from the working directory.
-     *
-     * @return the directory that holds {@code openapi/v2.yaml}
-     */
-    public static Path projectRoot() {
-        String configured = System.getProperty("project.root");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("openapi/v2.yaml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("Cannot find the project root (a directory with openapi/v2.yaml) above "
-                + Path.of("").toAbsolutePath() + "; set -Dproject.root");
+    private boolean answers() {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
     }
 
-    /**
-     * The base URL of one spec's Prism, for instance {@code http://127.0.0.1:41234}.
-     *
-     * @param spec which spec
-     * @return its base URL, without a trailing slash
-     */
-    public String baseUrl(Spec spec) {
-        return "http://127.0.0.1:" + servers.get(spec).port;
+    void stop() {
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      try {
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+          process.descendants().forEach(ProcessHandle::destroyForcibly);
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
     }
-
-    /**
-     * Whether every Prism process is still running.
-     *
-     * @return true while all three are alive
-     */
-    public boolean allAlive() {
-        return servers.values().stream().allMatch(s -> s.process.isAlive());
-    }
-
-    /**
-     * The process ids of the Prism processes, for checks that none is left behind.
-     *
-     * @return one pid per spec
-     */
-    public List<Long> pids() {
-        return servers.values().stream().map(s -> s.process.pid()).toList();
-    }
-
-    /** Stops every Prism process and its descendants. */
-    @Override
-    public void close() {
-        stopAll();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // The hook is running or has run: nothing left to remove.
-        }
-    }
-
-    private void stopAll() {
-        servers.values().forEach(Server::stop);
-    }
-
-    private static Path extractWatchdog() {
-        try {
-            Path file = Files.createTempFile("prism-watchdog", ".cjs");
-            file.toFile().deleteOnExit();
-            try (var in = PrismServers.class.getResourceAsStream("/prism-watchdog.cjs")) {
-                Files.copy(Objects.requireNonNull(in, "prism-watchdog.cjs missing from the classpath"), file,
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One Prism process and what it printed. */
-    private static final class Server {
-        private final Spec spec;
-        private final Process process;
-        private final int port;
-        private final StringBuffer output = new StringBuffer();
-        private volatile boolean listening;
-
-        private Server(Spec spec, Process process, int port) {
-            this.spec = spec;
-            this.process = process;
-            this.port = port;
-        }
-
-        static Server launch(Path root, Path cli, Path watchdog, Spec spec) {
-            int port = freePort();
-            List<String> command = new ArrayList<>(List.of("node", watchdog.toString(), cli.toString(), "mock",
-                    root.resolve("openapi").resolve(spec.file()).toString(), "-h", "127.0.0.1", "-p",
-                    Integer.toString(port), "--errors"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().remove("NODE_ENV"); // "production" turns on Prism's forked multi-process mode
-            builder.environment().put("NO_COLOR", "1");
-            Process process;
-            try {
-                process = builder.start();
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot run `node` (Node.js 18.20+ is required for Prism): " + e.getMessage(), e);
-            }
-            Server server = new Server(spec, process, port);
-            Thread reader = new Thread(server::drain, "prism-" + spec.name().toLowerCase() + "-output");
-            reader.setDaemon(true);
-            reader.start();
-            return server;
-        }
-
-        private void drain() {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (output.length() < 200_000) {
-                        output.append(line).append('\n');
-                    }
-                    if (line.contains("Prism is listening")) {
-                        listening = true;
-                    }
-                }
-            } catch (IOException e) {
-                // The process went away; awaitReady reports what it printed.
-            }
-        }
-
-        void awaitReady() {
-            Instant deadline = Instant.now().plus(START_TIMEOUT);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Prism for " + spec.file() + " exited with code " + process.exitValue()
-                            + " (port " + port + "). Its output:\n" + output);
-                }
-                if (listening && answers()) {
-                    return;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while waiting for Prism", e);
-                }
-            }
-            stop();
-            throw new IllegalStateException("Prism for " + spec.file() + " did not answer on port " + port + " within "
-                    + START_TIMEOUT.toSeconds() + " s. Its output:\n" + output);
-        }
-
-        private boolean answers() {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
-        void stop() {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-            try {
-                if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
-    }
+  }
 }

@@ -19,50 +19,50 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class ContractExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ContractExtension.class);
-    private static final Set<Class<?>> RAN = ConcurrentHashMap.newKeySet();
-    private static volatile PrismHosts hosts;
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ContractExtension.class);
+  private static final Set<Class<?>> RAN = ConcurrentHashMap.newKeySet();
+  private static volatile PrismHosts hosts;
 
-    /**
-     * The contract classes that ran so far in this JVM.
-     *
-     * @return their classes
-     */
-    static Set<Class<?>> classesThatRan() {
-        return Set.copyOf(RAN);
-    }
+  /**
+   * The contract classes that ran so far in this JVM.
+   *
+   * @return their classes
+   */
+  static Set<Class<?>> classesThatRan() {
+    return Set.copyOf(RAN);
+  }
 
-    /**
-     * The loopback hosts the contract classes used (one pair for the run).
-     *
-     * @return the hosts, or null if no contract class ran
-     */
-    static PrismHosts hosts() {
-        return hosts;
-    }
+  /**
+   * The loopback hosts the contract classes used (one pair for the run).
+   *
+   * @return the hosts, or null if no contract class ran
+   */
+  static PrismHosts hosts() {
+    return hosts;
+  }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        hosts = PrismExtension.hosts(context);
-        RAN.add(context.getRequiredTestClass());
-    }
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    hosts = PrismExtension.hosts(context);
+    RAN.add(context.getRequiredTestClass());
+  }
 
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        context.getStore(NAMESPACE).put("mark", ContractRecorder.shared().mark());
-    }
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    context.getStore(NAMESPACE).put("mark", ContractRecorder.shared().mark());
+  }
 
-    @Override
-    public void afterEach(ExtensionContext context) {
-        if (context.getRequiredTestMethod().isAnnotationPresent(ViolationsExpected.class)) {
-            return;
-        }
-        int mark = context.getStore(NAMESPACE).get("mark", Integer.class);
-        List<Exchange> invalid = ContractRecorder.shared().since(mark).stream()
-                .filter(e -> e.slViolations() != null)
-                .toList();
-        assertThat(invalid)
-                .as("Prism found requests of this test invalid against the spec (sl-violations)")
-                .isEmpty();
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (context.getRequiredTestMethod().isAnnotationPresent(ViolationsExpected.class)) {
+      return;
     }
+    int mark = context.getStore(NAMESPACE).get("mark", Integer.class);
+    List<Exchange> invalid = ContractRecorder.shared().since(mark).stream()
+        .filter(e -> e.slViolations() != null)
+        .toList();
+    assertThat(invalid)
+        .as("Prism found requests of this test invalid against the spec (sl-violations)")
+        .isEmpty();
+  }
 }

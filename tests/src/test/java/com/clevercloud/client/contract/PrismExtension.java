@@ -15,33 +15,33 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class PrismExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PrismExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PrismExtension.class);
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        hosts(context);
-    }
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    hosts(context);
+  }
 
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        return type == PrismServers.class || type == PrismHosts.class;
-    }
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == PrismServers.class || type == PrismHosts.class;
+  }
 
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) throws ParameterResolutionException {
-        return parameter.getParameter().getType() == PrismServers.class ? servers(context) : hosts(context);
-    }
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) throws ParameterResolutionException {
+    return parameter.getParameter().getType() == PrismServers.class ? servers(context) : hosts(context);
+  }
 
-    static PrismServers servers(ExtensionContext context) {
-        // The root store outlives every test class; JUnit closes AutoCloseable values when the run ends.
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(PrismServers.class, key -> PrismServers.start(PrismServers.projectRoot()), PrismServers.class);
-    }
+  static PrismServers servers(ExtensionContext context) {
+    // The root store outlives every test class; JUnit closes AutoCloseable values when the run ends.
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(PrismServers.class, key -> PrismServers.start(PrismServers.projectRoot()), PrismServers.class);
+  }
 
-    static PrismHosts hosts(ExtensionContext context) {
-        PrismServers servers = servers(context);
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(PrismHosts.class, key -> PrismHosts.start(servers), PrismHosts.class);
-    }
+  static PrismHosts hosts(ExtensionContext context) {
+    PrismServers servers = servers(context);
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(PrismHosts.class, key -> PrismHosts.start(servers), PrismHosts.class);
+  }
 }

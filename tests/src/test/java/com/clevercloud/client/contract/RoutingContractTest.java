@@ -26,42 +26,42 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ContractTest
 class RoutingContractTest {
 
-    @Test
-    void apiTokenSendsEveryFamilyToTheBridgeWithBearer(PrismHosts hosts) {
-        List<Exchange> sent = callOneOfEachFamily(hosts, Credentials.apiToken(Contract.API_TOKEN));
-        assertThat(sent).hasSize(3).allSatisfy(e -> {
-            assertThat(e.authority()).isEqualTo(authority(hosts.bridgeUrl()));
-            assertThat(e.auth()).isEqualTo(Auth.BEARER);
-        });
-    }
+  @Test
+  void apiTokenSendsEveryFamilyToTheBridgeWithBearer(PrismHosts hosts) {
+    List<Exchange> sent = callOneOfEachFamily(hosts, Credentials.apiToken(Contract.API_TOKEN));
+    assertThat(sent).hasSize(3).allSatisfy(e -> {
+      assertThat(e.authority()).isEqualTo(authority(hosts.bridgeUrl()));
+      assertThat(e.auth()).isEqualTo(Auth.BEARER);
+    });
+  }
 
-    @ParameterizedTest
-    @EnumSource(SignatureMethod.class)
-    void oauth1SignsTheMainHostWithItsMethodAndTheBridgeWithPlaintext(SignatureMethod method, PrismHosts hosts) {
-        List<Exchange> sent = callOneOfEachFamily(hosts, Credentials.oauth1("EXAMPLEconsumerKEY0000000000001",
-                "contract-consumer-secret", "contract-test-oauth-token", "contract-test-oauth-token-secret", method));
-        assertThat(sent).extracting(Exchange::path, Exchange::authority, Exchange::auth, Exchange::signatureMethod)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("/v2/self", authority(hosts.apiUrl()), Auth.OAUTH1,
-                                method.wireName()),
-                        org.assertj.core.groups.Tuple.tuple("/v4/products/zones", authority(hosts.apiUrl()),
-                                Auth.OAUTH1, method.wireName()),
-                        org.assertj.core.groups.Tuple.tuple("/api-tokens", authority(hosts.bridgeUrl()), Auth.OAUTH1,
-                                "PLAINTEXT"));
-    }
+  @ParameterizedTest
+  @EnumSource(SignatureMethod.class)
+  void oauth1SignsTheMainHostWithItsMethodAndTheBridgeWithPlaintext(SignatureMethod method, PrismHosts hosts) {
+    List<Exchange> sent = callOneOfEachFamily(hosts, Credentials.oauth1("EXAMPLEconsumerKEY0000000000001",
+        "contract-consumer-secret", "contract-test-oauth-token", "contract-test-oauth-token-secret", method));
+    assertThat(sent).extracting(Exchange::path, Exchange::authority, Exchange::auth, Exchange::signatureMethod)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("/v2/self", authority(hosts.apiUrl()), Auth.OAUTH1,
+                method.wireName()),
+            org.assertj.core.groups.Tuple.tuple("/v4/products/zones", authority(hosts.apiUrl()),
+                Auth.OAUTH1, method.wireName()),
+            org.assertj.core.groups.Tuple.tuple("/api-tokens", authority(hosts.bridgeUrl()), Auth.OAUTH1,
+                "PLAINTEXT"));
+  }
 
-    private static List<Exchange> callOneOfEachFamily(PrismHosts hosts, Credentials credentials) {
-        try (CleverCloudClient client = Contract.builder(hosts, Contract.HTTP).credentials(credentials).build()) {
-            int mark = ContractRecorder.shared().mark();
-            client.api(SelfApi.class).getSelf();
-            client.api(ZonesApi.class).listZones(null, null);
-            client.api(ApiTokensApi.class).listApiTokens();
-            return ContractRecorder.shared().since(mark);
-        }
+  private static List<Exchange> callOneOfEachFamily(PrismHosts hosts, Credentials credentials) {
+    try (CleverCloudClient client = Contract.builder(hosts, Contract.HTTP).credentials(credentials).build()) {
+      int mark = ContractRecorder.shared().mark();
+      client.api(SelfApi.class).getSelf();
+      client.api(ZonesApi.class).listZones(null, null);
+      client.api(ApiTokensApi.class).listApiTokens();
+      return ContractRecorder.shared().since(mark);
     }
+  }
 
-    private static String authority(String url) {
-        HttpUrl parsed = HttpUrl.get(url);
-        return parsed.host() + ":" + parsed.port();
-    }
+  private static String authority(String url) {
+    HttpUrl parsed = HttpUrl.get(url);
+    return parsed.host() + ":" + parsed.port();
+  }
 }

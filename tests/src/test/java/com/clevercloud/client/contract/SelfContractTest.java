@@ -22,39 +22,39 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ContractTest
 class SelfContractTest {
 
-    private static final String SELF_APP_ID = SpecCatalog.get().example("getSelfApplication").path("id").asText();
+  private static final String SELF_APP_ID = SpecCatalog.get().example("getSelfApplication").path("id").asText();
 
-    @ParameterizedTest
-    @EnumSource(Credential.class)
-    void selfIsTheSpecExample(Credential credential, PrismHosts hosts) {
-        try (CleverCloudClient client = Contract.client(hosts, credential)) {
-            assertMatchesExample(client.api(SelfApi.class).getSelf(), "getSelf");
-        }
+  @ParameterizedTest
+  @EnumSource(Credential.class)
+  void selfIsTheSpecExample(Credential credential, PrismHosts hosts) {
+    try (CleverCloudClient client = Contract.client(hosts, credential)) {
+      assertMatchesExample(client.api(SelfApi.class).getSelf(), "getSelf");
     }
+  }
 
-    @ParameterizedTest
-    @EnumSource(Credential.class)
-    void summaryShortAndFull(Credential credential, PrismHosts hosts) {
-        try (CleverCloudClient client = Contract.client(hosts, credential)) {
-            SelfApi self = client.api(SelfApi.class);
-            int mark = ContractRecorder.shared().mark();
-            assertMatchesExample(self.getSummary(null), "getSummary");
-            assertMatchesExample(self.getSummary(true), "getSummary");
-            assertMatchesExample(self.getSummary(false), "getSummary");
-            assertThat(ContractRecorder.shared().since(mark)).extracting(Exchange::path, Exchange::query)
-                    .containsExactly(tuple("/v2/summary", null), tuple("/v2/summary", "full=true"),
-                            tuple("/v2/summary", "full=false"));
-        }
+  @ParameterizedTest
+  @EnumSource(Credential.class)
+  void summaryShortAndFull(Credential credential, PrismHosts hosts) {
+    try (CleverCloudClient client = Contract.client(hosts, credential)) {
+      SelfApi self = client.api(SelfApi.class);
+      int mark = ContractRecorder.shared().mark();
+      assertMatchesExample(self.getSummary(null), "getSummary");
+      assertMatchesExample(self.getSummary(true), "getSummary");
+      assertMatchesExample(self.getSummary(false), "getSummary");
+      assertThat(ContractRecorder.shared().since(mark)).extracting(Exchange::path, Exchange::query)
+          .containsExactly(tuple("/v2/summary", null), tuple("/v2/summary", "full=true"),
+              tuple("/v2/summary", "full=false"));
     }
+  }
 
-    @ParameterizedTest
-    @EnumSource(Credential.class)
-    void personalSpaceApplicationsAndAddons(Credential credential, PrismHosts hosts) {
-        try (CleverCloudClient client = Contract.client(hosts, credential)) {
-            ApplicationsApi applications = client.api(ApplicationsApi.class);
-            assertMatchesExample(applications.listSelfApplications(), "listSelfApplications");
-            assertMatchesExample(applications.getSelfApplication(SELF_APP_ID), "getSelfApplication");
-            assertMatchesExample(client.api(AddonsApi.class).listSelfAddons(), "listSelfAddons");
-        }
+  @ParameterizedTest
+  @EnumSource(Credential.class)
+  void personalSpaceApplicationsAndAddons(Credential credential, PrismHosts hosts) {
+    try (CleverCloudClient client = Contract.client(hosts, credential)) {
+      ApplicationsApi applications = client.api(ApplicationsApi.class);
+      assertMatchesExample(applications.listSelfApplications(), "listSelfApplications");
+      assertMatchesExample(applications.getSelfApplication(SELF_APP_ID), "getSelfApplication");
+      assertMatchesExample(client.api(AddonsApi.class).listSelfAddons(), "listSelfAddons");
     }
+  }
 }

@@ -17,51 +17,51 @@ import org.junit.jupiter.api.Test;
  */
 class SpecCatalogTest {
 
-    private static final SpecCatalog SPEC = SpecCatalog.get();
-    private static final String INVOICES = "/v4/billing/organisations/orga_1/invoices/";
+  private static final SpecCatalog SPEC = SpecCatalog.get();
+  private static final String INVOICES = "/v4/billing/organisations/orga_1/invoices/";
 
-    @Test
-    void listsEveryOperationOfTheThreeSpecsOnce() {
-        assertThat(SPEC.operations()).extracting(Operation::operationId).doesNotHaveDuplicates()
-                .contains("createApiToken", "getSelf", "getInvoicePdf").hasSize(43);
-    }
+  @Test
+  void listsEveryOperationOfTheThreeSpecsOnce() {
+    assertThat(SPEC.operations()).extracting(Operation::operationId).doesNotHaveDuplicates()
+        .contains("createApiToken", "getSelf", "getInvoicePdf").hasSize(43);
+  }
 
-    @Test
-    void theOperationsTableHoldsExactlyTheOperationsOfTheSpecs() {
-        List<String> fromSpecs = SPEC.operations().stream()
-                .map(op -> op.spec().file().replace(".yaml", "") + " " + op.operationId() + " " + op.method() + " "
-                        + op.pathTemplate() + " " + new TreeSet<>(op.auth()))
-                .sorted().toList();
-        List<String> fromTable = OperationTable.INSTANCE.all().stream()
-                .map(op -> op.family() + " " + op.id() + " " + op.httpMethod() + " " + op.path() + " "
-                        + new TreeSet<>(EveryOperationContractTest.auths(op)))
-                .sorted().toList();
-        assertThat(fromTable).isEqualTo(fromSpecs);
-        for (OperationTable.Op op : OperationTable.INSTANCE.all()) {
-            assertThat(OperationTable.INSTANCE.byId(op.id())).isEqualTo(op);
-        }
+  @Test
+  void theOperationsTableHoldsExactlyTheOperationsOfTheSpecs() {
+    List<String> fromSpecs = SPEC.operations().stream()
+        .map(op -> op.spec().file().replace(".yaml", "") + " " + op.operationId() + " " + op.method() + " "
+            + op.pathTemplate() + " " + new TreeSet<>(op.auth()))
+        .sorted().toList();
+    List<String> fromTable = OperationTable.INSTANCE.all().stream()
+        .map(op -> op.family() + " " + op.id() + " " + op.httpMethod() + " " + op.path() + " "
+            + new TreeSet<>(EveryOperationContractTest.auths(op)))
+        .sorted().toList();
+    assertThat(fromTable).isEqualTo(fromSpecs);
+    for (OperationTable.Op op : OperationTable.INSTANCE.all()) {
+      assertThat(OperationTable.INSTANCE.byId(op.id())).isEqualTo(op);
     }
+  }
 
-    @Test
-    void theMostSpecificTemplateWinsAndConcretePathsBeatTemplates() {
-        assertThat(id("GET", INVOICES + "F20250718-021327")).isEqualTo("getInvoice");
-        assertThat(id("GET", INVOICES + "F20250718-021327.pdf")).isEqualTo("getInvoicePdf");
-        assertThat(id("GET", INVOICES + "F20250718-021327.html")).isEqualTo("getInvoiceHtml");
-        assertThat(id("GET", INVOICES + "unpaid")).isEqualTo("listUnpaidInvoices");
-        assertThat(id("GET", "/v2/self/applications")).isEqualTo("listSelfApplications");
-        assertThat(id("PUT", "/api-tokens/api_tokens_1")).isEqualTo("updateApiToken");
-        assertThat(SPEC.match("PATCH", "/api-tokens/api_tokens_1")).isEmpty();
-        assertThat(SPEC.match("GET", "/v2/selfish")).isEmpty();
-    }
+  @Test
+  void theMostSpecificTemplateWinsAndConcretePathsBeatTemplates() {
+    assertThat(id("GET", INVOICES + "F20250718-021327")).isEqualTo("getInvoice");
+    assertThat(id("GET", INVOICES + "F20250718-021327.pdf")).isEqualTo("getInvoicePdf");
+    assertThat(id("GET", INVOICES + "F20250718-021327.html")).isEqualTo("getInvoiceHtml");
+    assertThat(id("GET", INVOICES + "unpaid")).isEqualTo("listUnpaidInvoices");
+    assertThat(id("GET", "/v2/self/applications")).isEqualTo("listSelfApplications");
+    assertThat(id("PUT", "/api-tokens/api_tokens_1")).isEqualTo("updateApiToken");
+    assertThat(SPEC.match("PATCH", "/api-tokens/api_tokens_1")).isEmpty();
+    assertThat(SPEC.match("GET", "/v2/selfish")).isEmpty();
+  }
 
-    @Test
-    void operationLevelSecurityOverridesTheDocumentsDefault() {
-        assertThat(SPEC.operation("createApiToken").auth()).isEqualTo(Set.of(Auth.NONE));
-        assertThat(SPEC.operation("listApiTokens").auth()).isEqualTo(Set.of(Auth.BEARER, Auth.OAUTH1));
-        assertThat(SPEC.operation("authorize").auth()).isEqualTo(Set.of(Auth.NONE));
-    }
+  @Test
+  void operationLevelSecurityOverridesTheDocumentsDefault() {
+    assertThat(SPEC.operation("createApiToken").auth()).isEqualTo(Set.of(Auth.NONE));
+    assertThat(SPEC.operation("listApiTokens").auth()).isEqualTo(Set.of(Auth.BEARER, Auth.OAUTH1));
+    assertThat(SPEC.operation("authorize").auth()).isEqualTo(Set.of(Auth.NONE));
+  }
 
-    private static String id(String method, String path) {
-        return SPEC.match(method, path).map(Operation::operationId).orElse(null);
-    }
+  private static String id(String method, String path) {
+    return SPEC.match(method, path).map(Operation::operationId).orElse(null);
+  }
 }
