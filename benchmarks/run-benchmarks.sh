@@ -31,7 +31,7 @@ stages=("$@")
 [[ ${#stages[@]} -gt 0 ]] || stages=(signing paired paired-long disk client heap files async side report)
 
 if [[ ${SKIP_BUILD:-} != 1 ]]; then # the jar must hold the code being measured; SKIP_BUILD=1 reuses it
-  ./mvnw -B -q -pl benchmarks -am package -DskipTests
+  ./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
 fi
 mkdir -p "$OUT/paired-long" # its own directory: the report stage reads $OUT/*.json, keyed by call and threads
 exec > >(tee -a "$OUT/run.log") 2>&1 # the stage lines (load, steal) are kept with the results

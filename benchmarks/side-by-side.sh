@@ -18,7 +18,7 @@ JAR=benchmarks/target/benchmarks.jar
 
 if [[ ! -f $JAR ]]; then
   echo "== building $JAR" >&2
-  ./mvnw -B -q -pl benchmarks -am package -DskipTests >&2
+  ./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests >&2
 fi
 if [[ ! -f benchmarks/js/node_modules/@clevercloud/client/package.json ]]; then
   echo "== npm ci (benchmarks/js, @clevercloud/client pinned in package-lock.json)" >&2
