@@ -15,8 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The v2 schemas keep what Clever Cloud's own v2 OpenAPI document ({@code openapi/official/}) declares: for every schema
- * of {@code v2.yaml} that corresponds to an official one (same name, or the official name given by
+ * The v2 schemas keep what Clever Cloud's own v2 OpenAPI document ({@code openapi/official/}) declares: for every
+ * schema of {@code v2.yaml} that corresponds to an official one (same name, or the official name given by
  * {@code x-official-schema} on ours), every official property is present with a compatible type. Our extra properties
  * are fine. A maintainer who drops or retypes a property gets a failure naming the schema and the property.
  */
@@ -95,7 +95,8 @@ class OfficialSchemasTest {
   void anOfficialNameThatDoesNotExistIsReported() throws IOException {
     JsonNode official = doc("{'components':{'schemas':{'Thing':{'properties':{}}}}}");
     JsonNode ours = doc("{'components':{'schemas':{'Mine':{'x-official-schema':'Thingg','properties':{}}}}}");
-    assertThat(problems(ours, official)).containsExactly("Mine: x-official-schema names Thingg, not an official schema");
+    assertThat(problems(ours, official))
+        .containsExactly("Mine: x-official-schema names Thingg, not an official schema");
   }
 
   // ------------------------------------------------------------ the check
