@@ -77,6 +77,13 @@ public final class CleverCloudClient implements AutoCloseable {
    * host. Blocking calls are not limited by it.
    */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+  /**
+   * The most an answer may hold, once decompressed, unless it is a streamed file ({@link Builder#maxResponseBytes(long)}):
+   * 16 MiB. The largest answers of the API are lists; 1,000 applications make about 1.8 MB of JSON, so this leaves
+   * room for about nine times that, while a hostile or broken server (a gzip bomb, an endless body) costs at most
+   * 16 MiB of memory per call in flight instead of all of it.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   private final Credentials credentials;
   private final OkHttpClient http;
@@ -132,15 +139,22 @@ public final class CleverCloudClient implements AutoCloseable {
     if (b.callTimeout != null) {
       hb.callTimeout(b.callTimeout);
     }
+    // The API never redirects: a 3xx comes from something in between, and following it would re-send the request
+    // (its credential, its body) to wherever the Location says. The caller gets it as an ApiException instead. Set
+    // on a caller's OkHttpClient too, which only its copy here sees.
+    hb.followRedirects(false).followSslRedirects(false);
     ErrorMapper errors = new ErrorMapper(clock, credentials);
-    // Order matters, after the user's own interceptors: retry, then logging (one line per attempt, and it never sees
-    // the Authorization header), then auth innermost (every attempt is signed afresh: new nonce and timestamp).
+    // Order matters, after the user's own interceptors: retry (which also bounds answers), then logging (one line per
+    // attempt, and it never sees the Authorization header), then auth innermost (every attempt is signed afresh: new
+    // nonce and timestamp).
     hb.addInterceptor(new RetryInterceptor(b.retryPolicy.maxAttempts(), b.retryPolicy.baseDelay(),
-        b.retryPolicy.maxDelay(), b.retryPolicy.maxRetryAfter(), errors, b.sleeper, b.nanoTime));
+        b.retryPolicy.maxDelay(), b.retryPolicy.maxRetryAfter(), errors, b.sleeper, b.nanoTime, b.maxResponseBytes));
     if (b.logger != null) {
       hb.addInterceptor(new LoggingInterceptor(b.logger, b.logLevel, errors));
     }
     hb.addInterceptor(new AuthInterceptor(routing, credentials, signer, UserAgent.userAgent(b.applicationId)));
+    // Tells whether a POST reached an open connection, so that a lost answer is reported as "may have been created".
+    hb.addNetworkInterceptor(CallExecutor.sentMarker());
     this.http = hb.build();
     this.retryPolicy = b.retryPolicy;
 
@@ -268,7 +282,9 @@ public final class CleverCloudClient implements AutoCloseable {
   /**
    * Writes a streamed answer to a file without holding it in memory, then closes the body. The file is written
    * next to the target under a temporary name and moved into place once complete, so a failed download never leaves
-   * half a file; an existing file is replaced.
+   * half a file; an existing file is replaced. An HTML answer is refused before anything is written: no file
+   * operation of the API answers HTML, so such a page (a proxy's maintenance or login page) is not the file. To check
+   * the exact type, use {@link #download(ResponseBody, Path, String)}.
    *
    * <pre>{@code
    * client.download(client.api(InvoicesApi.class).getInvoicePdf("orga_…", "F2025…"), Path.of("invoice.pdf"));
@@ -277,24 +293,69 @@ public final class CleverCloudClient implements AutoCloseable {
    * @param body the open body a file operation returned
    * @param file the target file
    * @return the number of bytes written
+   * @throws IllegalArgumentException if {@code file} is a directory or a root, which no file can replace
+   * @throws com.clevercloud.client.exception.ResponseDecodingException if the answer is HTML
    * @throws CleverCloudException if reading fails ({@code TransportException})
    * @throws java.io.UncheckedIOException if writing fails
    */
   public long download(ResponseBody body, Path file) {
-    return downloads.toFile(Objects.requireNonNull(body, "body == null"), file);
+    return downloads.toFile(body, file, null);
   }
 
   /**
-   * Copies a streamed answer to a stream without holding it in memory, then closes the body (not the stream).
+   * As {@link #download(ResponseBody, Path)}, refusing an answer whose {@code Content-Type} is not
+   * {@code expectedType} (its parameters, such as {@code charset}, aside) before anything is written. The specs do
+   * not tell the client which type a file operation answers; the caller knows
+   * ({@code getInvoicePdf}: {@code application/pdf}).
+   *
+   * <pre>{@code
+   * client.download(invoices.getInvoicePdf("orga_…", "F2025…"), Path.of("invoice.pdf"), "application/pdf");
+   * }</pre>
+   *
+   * @param body the open body a file operation returned
+   * @param file the target file
+   * @param expectedType the media type the answer must have, for example {@code application/pdf}
+   * @return the number of bytes written
+   * @throws IllegalArgumentException if {@code file} is a directory or a root, or {@code expectedType} is not a
+   *     media type
+   * @throws com.clevercloud.client.exception.ResponseDecodingException if the answer has another type, or none
+   * @throws CleverCloudException if reading fails ({@code TransportException})
+   * @throws java.io.UncheckedIOException if writing fails
+   */
+  public long download(ResponseBody body, Path file, String expectedType) {
+    return downloads.toFile(body, file, Objects.requireNonNull(expectedType, "expectedType == null"));
+  }
+
+  /**
+   * Copies a streamed answer to a stream without holding it in memory, then closes the body (not the stream). An
+   * HTML answer is refused before anything is written, as by {@link #download(ResponseBody, Path)}.
    *
    * @param body the open body a file operation returned
    * @param out where to write
    * @return the number of bytes written
+   * @throws com.clevercloud.client.exception.ResponseDecodingException if the answer is HTML
    * @throws CleverCloudException if reading fails ({@code TransportException})
    * @throws java.io.UncheckedIOException if writing fails
    */
   public long download(ResponseBody body, OutputStream out) {
-    return downloads.copy(body, out);
+    return downloads.copy(body, out, null);
+  }
+
+  /**
+   * As {@link #download(ResponseBody, OutputStream)}, refusing an answer whose {@code Content-Type} is not
+   * {@code expectedType} before anything is written, as {@link #download(ResponseBody, Path, String)} does.
+   *
+   * @param body the open body a file operation returned
+   * @param out where to write
+   * @param expectedType the media type the answer must have, for example {@code application/pdf}
+   * @return the number of bytes written
+   * @throws IllegalArgumentException if {@code expectedType} is not a media type
+   * @throws com.clevercloud.client.exception.ResponseDecodingException if the answer has another type, or none
+   * @throws CleverCloudException if reading fails ({@code TransportException})
+   * @throws java.io.UncheckedIOException if writing fails
+   */
+  public long download(ResponseBody body, OutputStream out, String expectedType) {
+    return downloads.copy(body, out, Objects.requireNonNull(expectedType, "expectedType == null"));
   }
 
   /**
@@ -326,11 +387,15 @@ public final class CleverCloudClient implements AutoCloseable {
   }
 
   /**
-   * Releases the connection pool and the dispatcher's threads if this client created its own {@link OkHttpClient};
-   * a client given to the builder stays untouched (its owner closes it). Calls made after closing may fail.
+   * Ends the client: calls made afterwards, blocking or asynchronous, throw {@link IllegalStateException} at once
+   * without sending anything, and asynchronous calls still waiting for a thread fail with it now; calls already
+   * running end as they would. Releases the connection pool and the dispatcher's threads if this client created its
+   * own {@link OkHttpClient}; a client given to the builder stays open (its owner closes it). Closing twice is
+   * harmless.
    */
   @Override
   public void close() {
+    executor.close();
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -366,8 +431,28 @@ public final class CleverCloudClient implements AutoCloseable {
     private LongSupplier nanoTime = System::nanoTime;
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
     private boolean maxConcurrentRequestsSet;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
     Builder() {}
+
+    /**
+     * The most an answer read into memory may hold, counted after decompression (default
+     * {@value CleverCloudClient#DEFAULT_MAX_RESPONSE_BYTES} bytes, 16 MiB). A larger answer stops being read there and
+     * the call fails with a {@link com.clevercloud.client.exception.ResponseDecodingException}, not retried; the limit
+     * applies to error answers too, of which the client reads a short excerpt anyway. Streamed files
+     * ({@link CleverCloudClient#download(ResponseBody, Path)}) are exempt: they never sit in memory.
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is less than 1
+     */
+    public Builder maxResponseBytes(long max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be at least 1");
+      }
+      this.maxResponseBytes = max;
+      return this;
+    }
 
     /**
      * How many asynchronous calls run at once, per host and in all (default

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.clevercloud.api.bridge.api.ApiTokensApi;
+import com.clevercloud.api.v2.api.ApplicationsApi;
+import com.clevercloud.api.v2.model.WannabeValue;
 import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.auth.Credentials;
+import com.clevercloud.client.exception.ApiException;
 import com.clevercloud.client.exception.RateLimitException;
 import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.exception.ServerException;
@@ -22,10 +25,15 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import okio.Buffer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -364,6 +372,190 @@ class FaultSuiteTest extends TestServers {
       assertThatThrownBy(() -> client.apiTokens().create(create())).isInstanceOf(ServerException.class);
     }
     assertThat(bridge.getRequestCount()).isEqualTo(4); // three GET attempts, one creation
+  }
+
+  // Oversized and compressed answers
+
+  /**
+   * A real gzip stream that inflates to {@code inflated} zero bytes (a multiple of 1 MiB): 1 MiB of zeros deflated
+   * once with a full flush (so every copy is the same, byte-aligned), repeated, closed by a final empty block and the
+   * gzip trailer. 2 GiB make about 2 MB on the wire, built in a fraction of a second.
+   */
+  static Buffer gzipBomb(long inflated) {
+    byte[] zeros = new byte[1 << 20];
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+    deflater.setInput(zeros);
+    byte[] chunk = new byte[1 << 16];
+    int chunkSize = deflater.deflate(chunk, 0, chunk.length, Deflater.FULL_FLUSH);
+    assertThat(chunkSize).isLessThan(chunk.length);
+    deflater.finish();
+    byte[] end = new byte[64];
+    int endSize = deflater.deflate(end);
+    assertThat(deflater.finished()).isTrue();
+    deflater.end();
+    Buffer gzip = new Buffer().write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+    CRC32 crc = new CRC32();
+    for (long i = 0; i < inflated >> 20; i++) {
+      gzip.write(chunk, 0, chunkSize);
+      crc.update(zeros);
+    }
+    gzip.write(end, 0, endSize);
+    gzip.writeIntLe((int) crc.getValue()).writeIntLe((int) inflated);
+    return gzip;
+  }
+
+  private static MockResponse gzipped(int code, Buffer body) {
+    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
+        .addHeader("Content-Encoding", "gzip").body(body).build();
+  }
+
+  /**
+   * 2 MB on the wire, 2 GiB once inflated: the client stops past its limit (16 MiB by default), counted after
+   * decompression, and the call fails as a decoding error, once (no retry), blocking and async alike. Before the
+   * limit, the whole 2 GiB was inflated into memory: OutOfMemoryError at -Xmx256m.
+   */
+  @Test
+  void aGzipBombIsCutOffPastTheLimitAndNotRetried() {
+    Buffer bomb = gzipBomb(2L << 30);
+    assertThat(bomb.size()).isLessThan(3_000_000);
+    bridge.enqueue(gzipped(200, bomb.copy()));
+    bridge.enqueue(gzipped(200, bomb));
+    bridge.enqueue(json("[]"));
+    try (CleverCloudClient client = client()) {
+      ZonesApi zones = client.api(ZonesApi.class);
+      assertThatThrownBy(() -> zones.listZones(null, null)).isInstanceOfSatisfying(ResponseDecodingException.class,
+          e -> {
+            assertThat(e.statusCode()).isEqualTo(200);
+            assertThat(e.getMessage()).contains("listZones", "larger than " + (16 << 20) + " bytes");
+          });
+      assertThatThrownBy(() -> zones.listZonesAsync(null, null).join()).isInstanceOf(CompletionException.class)
+          .cause().isInstanceOf(ResponseDecodingException.class).hasMessageContaining("maxResponseBytes");
+      assertThat(zones.listZones(null, null)).isEmpty();
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(3);
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  /** An error answer that is a gzip bomb: its status is reported, from a short excerpt. */
+  @Test
+  void aGzipBombErrorAnswerIsReportedByItsStatus() {
+    bridge.enqueue(gzipped(500, gzipBomb(1L << 30)));
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).retryPolicy(RetryPolicy.none())
+        .build()) {
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+    }
+  }
+
+  /** A raw request and a creation read their answers through the same limit. */
+  @Test
+  void rawAnswersAreBoundedToo() {
+    bridge.enqueue(json("[" + "{\"name\":\"par\"},".repeat(200) + "{}]"));
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).maxResponseBytes(1000)
+        .build()) {
+      assertThatThrownBy(() -> client.http().get("/v4/products/zones"))
+          .isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
+            assertThat(e.getMessage()).contains("GET /v4/products/zones", "larger than 1000 bytes");
+            assertThat(e.body()).isEmpty();
+          });
+    }
+  }
+
+  /**
+   * An undecodable answer of 300 KB built to make pattern-based masking slow (one quote, then a key-like word over
+   * and over): only an excerpt of it reaches the error mapper, so the call ends in the time an excerpt takes, well
+   * inside the class's timeout, where masking the whole text took minutes.
+   */
+  @Test
+  void aLargeUndecodableAnswerIsReportedFromAnExcerpt() {
+    bridge.enqueue(json("\"" + "token".repeat(60_000)));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.api(SelfApi.class).getSelf())
+          .isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
+            assertThat(e.getMessage()).contains("getSelf", "UserView");
+            assertThat(e.body().orElse("")).hasSizeLessThan(1000);
+          });
+    }
+  }
+
+  // Redirects
+
+  /**
+   * A redirect, whatever its status, is never followed: the body (an environment variable's value) is sent once, to
+   * the API's host only, the host the Location names sees nothing, and the caller gets an ApiException with the
+   * status. Also with an OkHttpClient of the caller's, which follows redirects by default.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {301, 302, 303, 307, 308})
+  void aRedirectIsNeverFollowed(int code) throws Exception {
+    try (MockWebServer foreign = newServer()) {
+      foreign.start();
+      foreign.enqueue(json("{\"name\":\"K\",\"value\":\"from elsewhere\"}"));
+      foreign.enqueue(json("{\"name\":\"K\",\"value\":\"from elsewhere\"}"));
+      for (int i = 0; i < 2; i++) {
+        main.enqueue(new MockResponse.Builder().code(code).addHeader("Location", foreign.url("/steal").toString())
+            .build());
+      }
+      OkHttpClient mine = new OkHttpClient.Builder().build();
+      try (CleverCloudClient own = builder().credentials(Credentials.oauth1("ck", "cs", "tok", "ts")).build();
+          CleverCloudClient users = builder().credentials(Credentials.oauth1("ck", "cs", "tok", "ts"))
+              .okHttpClient(mine).build()) {
+        for (CleverCloudClient client : List.of(own, users)) {
+          assertThatThrownBy(() -> client.api(ApplicationsApi.class).setApplicationEnvVar("orga_1", "app_1", "K",
+              new WannabeValue().value("CANARY-redirected-value")))
+              .isInstanceOfSatisfying(ApiException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(code);
+                assertThat(e.getMessage()).contains("redirects are not followed").doesNotContain("CANARY");
+              });
+        }
+      } finally {
+        mine.dispatcher().executorService().shutdown();
+      }
+      assertThat(foreign.getRequestCount()).isZero();
+      assertThat(main.getRequestCount()).isEqualTo(2); // one PUT per client: neither followed nor retried
+      assertThat(take(main).getBody().utf8()).contains("CANARY-redirected-value");
+    }
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  /** A redirect loop is one request, not 21 followed then retried 3 times. */
+  @Test
+  void aRedirectLoopIsOneRequest() {
+    for (int i = 0; i < 70; i++) {
+      bridge.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/v4/products/zones").build());
+    }
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.statusCode()).isEqualTo(302));
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(1);
+  }
+
+  // Malformed heads
+
+  /** A 2 MB response header is over OkHttp's limit: a transport failure, not retried (the server would send it again). */
+  @Test
+  void aHugeResponseHeaderIsNotRetried() {
+    for (int i = 0; i < 3; i++) {
+      bridge.enqueue(json(ZONE).newBuilder().addHeader("X-Huge", "h".repeat(2_000_000)).build());
+    }
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par")).isInstanceOf(TransportException.class);
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(1);
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  /** An unreadable status line is a protocol error: not retried. */
+  @Test
+  void aMalformedStatusLineIsNotRetried() {
+    for (int i = 0; i < 3; i++) {
+      bridge.enqueue(json(ZONE).newBuilder().status("HTTP/1.1 2OO Fine").build());
+    }
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.api(ZonesApi.class).getZone("par")).isInstanceOf(TransportException.class);
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(1);
   }
 
   /**

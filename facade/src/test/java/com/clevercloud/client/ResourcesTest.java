@@ -15,9 +15,11 @@ import com.clevercloud.api.v4.api.InvoicesApi;
 import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.exception.NotFoundException;
+import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.exception.TransportException;
 import com.clevercloud.client.internal.OperationTable.Op;
 import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,6 +193,80 @@ class ResourcesTest extends TestServers {
           .isInstanceOf(TransportException.class);
       assertThatThrownBy(() -> client.download(invoices.getInvoicePdf("orga_1", "F2"), file))
           .isInstanceOf(NotFoundException.class);
+    }
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  /**
+   * An HTML page answering a file operation (a proxy's maintenance page, with a 200) is never saved as the file,
+   * to a file or a stream; with the type stated, any other type is refused, and the stated one (parameters aside)
+   * accepted. Nothing is written, no temporary file is left, and the page is not quoted.
+   */
+  @Test
+  void aDownloadOfTheWrongTypeWritesNothing() throws Exception {
+    MockResponse page = new MockResponse.Builder().addHeader("Content-Type", "text/html; charset=utf-8")
+        .addHeader("Sozu-Id", "sozu-7").body("<html>CANARY maintenance</html>").build();
+    MockResponse pdf = new MockResponse.Builder().addHeader("Content-Type", "Application/PDF; name=x")
+        .body("%PDF-1.4").build();
+    bridge.enqueue(page);
+    bridge.enqueue(page);
+    bridge.enqueue(pdf.newBuilder().setHeader("Content-Type", "application/octet-stream").build());
+    bridge.enqueue(pdf.newBuilder().removeHeader("Content-Type").build());
+    bridge.enqueue(pdf);
+    Path file = dir.resolve("invoice.pdf");
+    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+      InvoicesApi invoices = client.api(InvoicesApi.class);
+      assertThatThrownBy(() -> client.download(invoices.getInvoicePdf("orga_1", "F1"), file))
+          .isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
+            assertThat(e.getMessage()).contains("getInvoicePdf: HTTP 200 with a text/html body", "Sozu-Id sozu-7")
+                .doesNotContain("CANARY");
+            assertThat(e.statusCode()).isEqualTo(200);
+            assertThat(e.requestId()).contains("sozu-7");
+          });
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      assertThatThrownBy(() -> client.download(invoices.getInvoicePdf("orga_1", "F1"), out))
+          .isInstanceOf(ResponseDecodingException.class);
+      assertThat(out.size()).isZero();
+      assertThatThrownBy(() -> client.download(invoices.getInvoicePdf("orga_1", "F1"), file, "application/pdf"))
+          .isInstanceOf(ResponseDecodingException.class)
+          .hasMessageContaining("application/octet-stream body where application/pdf was expected");
+      assertThatThrownBy(() -> client.download(invoices.getInvoicePdf("orga_1", "F1"), file, "application/pdf"))
+          .isInstanceOf(ResponseDecodingException.class).hasMessageContaining("no Content-Type");
+      try (var files = Files.list(dir)) {
+        assertThat(files).isEmpty();
+      }
+      assertThat(client.download(invoices.getInvoicePdf("orga_1", "F1"), file, "application/pdf")).isEqualTo(8);
+      assertThatThrownBy(() -> client.download(okhttp3.ResponseBody.create("x", null), file, "pdf"))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(Files.readString(file)).isEqualTo("%PDF-1.4");
+  }
+
+  /**
+   * A target that cannot be a file (a root, a directory) is refused with a clear error before anything is read; a
+   * long file name downloads (its temporary name is short); one too long for the file system fails as an I/O error
+   * naming the file, leaving nothing behind.
+   */
+  @Test
+  void downloadTargetsThatCannotBeAFileAreRefusedClearly() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      bridge.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/pdf").body("%PDF-1.4")
+          .build());
+    }
+    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+      InvoicesApi invoices = client.api(InvoicesApi.class);
+      assertThatThrownBy(() -> client.download(invoices.getInvoicePdf("orga_1", "F1"), Path.of("/")))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a root directory");
+      assertThatThrownBy(() -> client.download(invoices.getInvoicePdf("orga_1", "F1"), dir))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a directory");
+      Path longName = dir.resolve("i".repeat(240) + ".pdf");
+      assertThat(client.download(invoices.getInvoicePdf("orga_1", "F1"), longName)).isEqualTo(8);
+      Files.delete(longName);
+      Path tooLong = dir.resolve("i".repeat(300) + ".pdf");
+      assertThatThrownBy(() -> client.download(invoices.getInvoicePdf("orga_1", "F1"), tooLong))
+          .isInstanceOf(UncheckedIOException.class).hasMessageContaining("Cannot write");
     }
     try (var files = Files.list(dir)) {
       assertThat(files).isEmpty();

@@ -322,6 +322,33 @@ class RetryTest extends TestServers {
     assertThat(time.sleeps).isEmpty();
   }
 
+  /**
+   * OkHttp's own follow-ups exhausted (an authenticator of the caller's that answers every 401 with another try)
+   * end in a ProtocolException: 21 requests, not retried to 63.
+   */
+  @Test
+  void protocolErrorsAreNotRetried() {
+    AtomicInteger seen = new AtomicInteger();
+    bridge.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        seen.incrementAndGet();
+        return json(401, "{}");
+      }
+    });
+    OkHttpClient persistent = new OkHttpClient.Builder()
+        .authenticator((route, response) -> response.request().newBuilder().build()).build();
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).okHttpClient(persistent)
+        .build()) {
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOf(TransportException.class)
+          .hasMessageContaining("ProtocolException");
+    } finally {
+      persistent.dispatcher().executorService().shutdown();
+    }
+    assertThat(seen).hasValue(21);
+    assertThat(time.sleeps).isEmpty();
+  }
+
   @Test
   void anInterruptedWaitEndsTheCallAndKeepsTheInterrupt() {
     bridge.enqueue(status(503));

@@ -3,7 +3,9 @@ package com.clevercloud.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clevercloud.api.v2.api.OAuthConsumersApi;
 import com.clevercloud.api.v2.api.OAuthTokensApi;
+import com.clevercloud.api.v2.model.WannabeOAuth1Consumer;
 import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.auth.Credentials;
@@ -15,12 +17,17 @@ import java.lang.System.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
+import okio.Buffer;
+import okio.GzipSink;
+import okio.Okio;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -219,6 +226,145 @@ class TransportAndOptionsTest extends TestServers {
     assertThat(lines.get(1)).contains("GET /v2/anything?secret=…", "404");
     assertThat(lines.get(2)).contains("DELETE /v2/self/tokens/***");
     assertThat(String.join("\n", lines)).doesNotContain(canary).doesNotContain("Bearer");
+  }
+
+  // Answer size
+
+  @Test
+  void maxResponseBytesDefaultsToSixteenMebibytesAndRefusesLessThanOne() {
+    assertThat(CleverCloudClient.DEFAULT_MAX_RESPONSE_BYTES).isEqualTo(16L << 20);
+    assertThatThrownBy(() -> CleverCloudClient.builder().maxResponseBytes(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CleverCloudClient.builder().maxResponseBytes(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * The limit counts decoded bytes: a gzipped answer small on the wire but over the limit once inflated fails, with
+   * the Sozu-Id; one at the limit decodes; error answers still report their status.
+   */
+  @Test
+  void maxResponseBytesCountsDecodedBytes() throws Exception {
+    String list = "[" + "{\"name\":\"par\"},".repeat(99) + "{\"name\":\"par\"}]"; // 1,501 bytes
+    Buffer gzipped = new Buffer();
+    try (var sink = Okio.buffer(new GzipSink(gzipped))) {
+      sink.writeUtf8(list);
+    }
+    assertThat(gzipped.size()).isLessThan(200);
+    bridge.enqueue(json(list).newBuilder().addHeader("Content-Encoding", "gzip").addHeader("Sozu-Id", "sozu-9")
+        .body(gzipped).build());
+    bridge.enqueue(json(list));
+    bridge.enqueue(json(404, "{\"code\":\"nope\",\"message\":\"" + "m".repeat(3000) + "\"}"));
+    try (CleverCloudClient at = builder().credentials(Credentials.apiToken("t")).maxResponseBytes(1500).build();
+        CleverCloudClient over = builder().credentials(Credentials.apiToken("t")).maxResponseBytes(1501).build()) {
+      assertThatThrownBy(() -> at.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOfSatisfying(ResponseDecodingException.class, e -> {
+            assertThat(e.getMessage()).contains("larger than 1500 bytes", "Sozu-Id sozu-9");
+            assertThat(e.requestId()).contains("sozu-9");
+          });
+      assertThat(over.api(ZonesApi.class).listZones(null, null)).hasSize(100);
+      assertThatThrownBy(() -> at.api(ZonesApi.class).listZones(null, null))
+          .isInstanceOf(com.clevercloud.client.exception.NotFoundException.class);
+    }
+    assertThat(bridge.getRequestCount()).isEqualTo(3);
+  }
+
+  // Redirects
+
+  @Test
+  void redirectsAreNeverFollowedEvenWithACallersOkHttpClient() {
+    OkHttpClient mine = new OkHttpClient.Builder().build();
+    assertThat(mine.followRedirects()).isTrue();
+    try (CleverCloudClient own = client(Credentials.apiToken("t"));
+        CleverCloudClient users = builder().credentials(Credentials.apiToken("t")).okHttpClient(mine).build()) {
+      for (CleverCloudClient client : List.of(own, users)) {
+        assertThat(httpOf(client).followRedirects()).isFalse();
+        assertThat(httpOf(client).followSslRedirects()).isFalse();
+      }
+    }
+    assertThat(mine.followRedirects()).isTrue();
+    mine.dispatcher().executorService().shutdown();
+  }
+
+  // Closing
+
+  /** After close(), every call fails at once with a state error, and nothing is sent. */
+  @Test
+  void aClosedClientRefusesEveryCallBeforeSending() {
+    CleverCloudClient client = client(Credentials.apiToken("t"));
+    client.close();
+    client.close();
+    assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("client closed");
+    assertThatThrownBy(() -> client.api(ZonesApi.class).listZonesAsync(null, null))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("client closed");
+    assertThatThrownBy(() -> client.http().get("/v4/products/zones")).isInstanceOf(IllegalStateException.class);
+    CreateApiTokenRequest create = CreateApiTokenRequest.builder().name("CI").expiration("30d")
+        .password("CANARY-closed-password").email("jane.doe@example.com").build();
+    assertThatThrownBy(() -> client.apiTokens().create(create)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("client closed").hasMessageNotContaining("may have been created");
+    Throwable async = org.assertj.core.api.Assertions.catchThrowable(() -> client.apiTokens().createAsync(create)
+        .join());
+    assertThat(async instanceof CompletionException ? async.getCause() : async)
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("client closed")
+        .hasMessageNotContaining("may have been created");
+    assertThat(bridge.getRequestCount()).isZero();
+  }
+
+  /**
+   * Asynchronous calls still queued when the client closes fail at once with the state error, not later as
+   * timeouts; the call already running ends normally.
+   */
+  @Test
+  void queuedAsyncCallsFailAtOnceWhenTheClientCloses() {
+    bridge.enqueue(json("{\"name\":\"par\"}").newBuilder().headersDelay(1, TimeUnit.SECONDS).build());
+    CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).maxConcurrentRequests(1).build();
+    ZonesApi zones = client.api(ZonesApi.class);
+    CompletableFuture<?> running = zones.getZoneAsync("par");
+    List<CompletableFuture<?>> queued = List.of(zones.getZoneAsync("par"), zones.getZoneAsync("par"));
+    client.close();
+    for (CompletableFuture<?> f : queued) {
+      assertThat(f).isCompletedExceptionally();
+      assertThatThrownBy(f::join).cause().isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("client closed");
+    }
+    assertThat(running.join()).isNotNull();
+    assertThat(bridge.getRequestCount()).isEqualTo(1);
+  }
+
+  // Lost answers of creations
+
+  /**
+   * A POST whose answer is lost after it went out may have created its resource: the message says so, for every
+   * POST operation. One that never left (refused connection) says nothing of the kind.
+   */
+  @Test
+  void aPostWhoseAnswerWasLostMayHaveCreatedItsResource() throws Exception {
+    bridge.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    bridge.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    try (CleverCloudClient client = client(Credentials.apiToken("t"))) {
+      assertThatThrownBy(() -> client.api(OAuthConsumersApi.class).createConsumer("orga_1",
+          new WannabeOAuth1Consumer().name("app")))
+          .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.operation()).isEqualTo("createConsumer"))
+          .hasMessageContaining("may have been created");
+      assertThatThrownBy(() -> client.api(OAuthConsumersApi.class).createConsumerAsync("orga_1",
+          new WannabeOAuth1Consumer().name("app")).join()).cause().isInstanceOf(TransportException.class)
+          .hasMessageContaining("may have been created");
+    }
+    MockWebServer closed = new MockWebServer();
+    closed.start();
+    String url = closed.url("/").toString();
+    closed.close();
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken("t")).bridgeBaseUrl(url).build()) {
+      assertThatThrownBy(() -> client.api(OAuthConsumersApi.class).createConsumer("orga_1",
+          new WannabeOAuth1Consumer().name("app"))).isInstanceOf(TransportException.class)
+          .hasMessageNotContaining("may have been");
+      assertThatThrownBy(() -> client.http().post("/v2/organisations/orga_1/consumers", "{}"))
+          .isInstanceOf(TransportException.class).hasMessageNotContaining("may have been");
+      // A GET that failed after going out did not create anything.
+      assertThatThrownBy(() -> client.api(ZonesApi.class).listZones(null, null)).isInstanceOf(TransportException.class)
+          .hasMessageNotContaining("may have been");
+    }
   }
 
   /** A System.Logger that keeps formatted lines at every level. */

@@ -1,7 +1,9 @@
 package com.clevercloud.client.internal;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ProtocolException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
@@ -17,7 +19,12 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
 import okio.BufferedSink;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
 import retrofit2.Invocation;
 import retrofit2.http.Streaming;
 
@@ -34,7 +41,11 @@ import retrofit2.http.Streaming;
  * </ul>
  *
  * <p>It sits outside the logging and auth interceptors: every attempt is logged, and signed afresh (new nonce and
- * timestamp).
+ * timestamp). Being the outermost of the client's interceptors, it also bounds what an answer may hold: every body
+ * but a streamed file's is cut off past the client's {@code maxResponseBytes}, counted after decompression, so a
+ * hostile or broken server (a gzip bomb, an endless body) costs at most that much memory per call
+ * ({@link ResponseTooLarge}). Failures that say the server misbehaves rather than the network ({@link ResponseTooLarge},
+ * protocol errors, a header line over OkHttp's limit) are not retried: the same server would answer the same.
  */
 public final class RetryInterceptor implements Interceptor {
 
@@ -84,6 +95,21 @@ public final class RetryInterceptor implements Interceptor {
     }
   }
 
+  /**
+   * An answer that grew past the client's {@code maxResponseBytes} while being read. Every later read of the body
+   * fails the same way, so whoever reads it next (the retry loop, the decoder, a handwritten reader) stops too.
+   */
+  static final class ResponseTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+    /** The limit that was passed. */
+    final long limit;
+
+    ResponseTooLarge(long limit) {
+      super("the answer is larger than " + limit + " bytes (maxResponseBytes, counted after decompression)");
+      this.limit = limit;
+    }
+  }
+
   private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
   private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
 
@@ -94,6 +120,7 @@ public final class RetryInterceptor implements Interceptor {
   private final ErrorMapper errors;
   private final Sleeper sleeper;
   private final LongSupplier nanoTime;
+  private final long maxResponseBytes;
 
   /**
    * Makes the interceptor from the values of a {@code RetryPolicy} (given one by one, so that this package does not
@@ -106,9 +133,10 @@ public final class RetryInterceptor implements Interceptor {
    * @param errors reads {@code Retry-After} (its clock turns an HTTP date into a delay)
    * @param sleeper waits between attempts
    * @param nanoTime a monotonic clock, such as {@code System::nanoTime}, to keep retries inside the call timeout
+   * @param maxResponseBytes the most an answer that is not a streamed file may hold, once decompressed
    */
   public RetryInterceptor(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter,
-      ErrorMapper errors, Sleeper sleeper, LongSupplier nanoTime) {
+      ErrorMapper errors, Sleeper sleeper, LongSupplier nanoTime, long maxResponseBytes) {
     this.maxAttempts = maxAttempts;
     this.baseDelay = Objects.requireNonNull(baseDelay, "baseDelay == null");
     this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay == null");
@@ -116,29 +144,38 @@ public final class RetryInterceptor implements Interceptor {
     this.errors = Objects.requireNonNull(errors, "errors == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime == null");
+    if (maxResponseBytes < 1) {
+      throw new IllegalArgumentException("maxResponseBytes must be at least 1");
+    }
+    this.maxResponseBytes = maxResponseBytes;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    boolean streaming = isStreaming(request);
     if (!IDEMPOTENT.contains(request.method())) {
-      return chain.proceed(oneShot(request));
+      return bounded(chain.proceed(oneShot(request)), streaming);
     }
     if (maxAttempts == 1 || (request.body() != null && request.body().isOneShot())) {
-      return chain.proceed(request);
+      return bounded(chain.proceed(request), streaming);
     }
     AsyncAttempt async = request.tag(AsyncAttempt.class);
     long start = async != null ? async.start() : nanoTime.getAsLong();
     // the call timeout; 0 means none
     long budget = async != null ? async.budget() : chain.call().timeout().timeoutNanos();
-    boolean streaming = isStreaming(request);
     for (int attempt = async != null ? async.attempt() : 1; ; attempt++) {
       boolean last = attempt >= maxAttempts;
       Response response;
+      boolean answered = false;
       try {
-        response = proceedAndRead(chain, request, !last && !streaming);
+        response = bounded(chain.proceed(request), streaming);
+        answered = true;
+        if (!last && !streaming && response.isSuccessful()) {
+          readWhole(response);
+        }
       } catch (IOException e) {
-        Duration delay = last || !isRetryable(e, chain) ? null : backoff(attempt);
+        Duration delay = last || !isRetryable(e, chain, answered) ? null : backoff(attempt);
         if (delay == null || !fits(start, budget, delay)) {
           throw e;
         }
@@ -163,26 +200,105 @@ public final class RetryInterceptor implements Interceptor {
     }
   }
 
-  private static Response proceedAndRead(Chain chain, Request request, boolean readBody) throws IOException {
-    Response response = chain.proceed(request);
-    if (readBody && response.isSuccessful()) {
-      try {
-        response.body().source().request(Long.MAX_VALUE); // buffers the whole body, or fails here
-      } catch (IOException e) {
-        response.close();
-        throw e;
-      }
+  /** Buffers a success's whole body, so that a connection cut mid-body is a failure the loop can retry. */
+  private static void readWhole(Response response) throws IOException {
+    try {
+      response.body().source().request(Long.MAX_VALUE);
+    } catch (ResponseTooLarge e) {
+      // not worth another attempt: the reader meets the same failure and reports it
+    } catch (IOException e) {
+      response.close();
+      throw e;
     }
-    return response;
   }
 
-  /** Connection failures are retried, except the call's own end (cancel, call timeout) and lasting ones. */
-  private static boolean isRetryable(IOException e, Chain chain) {
+  /** The response, with its body cut off past {@code maxResponseBytes} unless it is a streamed file. */
+  private Response bounded(Response response, boolean streaming) {
+    if (streaming) {
+      return response;
+    }
+    return response.newBuilder().body(new BoundedBody(response.body(), maxResponseBytes)).build();
+  }
+
+  /**
+   * Connection failures are retried, except the call's own end (cancel, call timeout), lasting ones, and answers
+   * whose status line or headers were malformed rather than cut short: a protocol error (an unreadable status line,
+   * OkHttp's own follow-ups exhausted) or a header line over OkHttp's limit. Once the headers arrived, a body cut
+   * short is retried (OkHttp reports it as a {@link ProtocolException} too).
+   *
+   * @param answered whether the status line and headers were read
+   */
+  private static boolean isRetryable(IOException e, Chain chain, boolean answered) {
     if (chain.call().isCanceled()) {
       return false;
     }
-    return !(e instanceof UnknownHostException || e instanceof SSLPeerUnverifiedException
-        || (e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException));
+    if (e instanceof UnknownHostException || e instanceof SSLPeerUnverifiedException
+        || (e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException)) {
+      return false;
+    }
+    return answered || !(e instanceof ProtocolException || isOverlongHeaderLine(e));
+  }
+
+  /**
+   * OkHttp reports a header line it cannot finish (over its 256 KiB header limit) as an end of stream whose cause is
+   * okio's {@code EOFException("\n not found: limit=… content=…")} with some content: the server did answer, with
+   * something no retry will make readable. A connection closed before any byte of the answer (a stale pooled
+   * connection) shows no content, and is retried.
+   */
+  static boolean isOverlongHeaderLine(IOException e) {
+    Throwable cause = e.getCause();
+    if (!(cause instanceof EOFException) || cause.getMessage() == null) {
+      return false;
+    }
+    String message = cause.getMessage();
+    int at = message.indexOf(" content=");
+    int content = at + " content=".length();
+    // okio writes the bytes it holds in hex, then an ellipsis: "content=…" alone means nothing arrived.
+    return message.startsWith("\\n not found: limit=") && at >= 0 && content < message.length()
+        && Character.digit(message.charAt(content), 16) >= 0;
+  }
+
+  /** A body that fails with {@link ResponseTooLarge} once more than {@code limit} bytes were read from it. */
+  static final class BoundedBody extends ResponseBody {
+    private final ResponseBody delegate;
+    private final BufferedSource source;
+
+    BoundedBody(ResponseBody delegate, long limit) {
+      this.delegate = delegate;
+      this.source = Okio.buffer(new ForwardingSource(delegate.source()) {
+        private long read;
+
+        @Override
+        public long read(Buffer sink, long byteCount) throws IOException {
+          if (read > limit) {
+            throw new ResponseTooLarge(limit);
+          }
+          long n = super.read(sink, byteCount);
+          if (n > 0) {
+            read += n;
+            if (read > limit) {
+              throw new ResponseTooLarge(limit);
+            }
+          }
+          return n;
+        }
+      });
+    }
+
+    @Override
+    public MediaType contentType() {
+      return delegate.contentType();
+    }
+
+    @Override
+    public long contentLength() {
+      return delegate.contentLength();
+    }
+
+    @Override
+    public BufferedSource source() {
+      return source;
+    }
   }
 
   /** {@code Retry-After} when present and within the cap, none when over it, else the backoff. */
