@@ -13,6 +13,7 @@ import com.clevercloud.client.internal.ErrorMapper;
 import com.clevercloud.client.internal.LoggingInterceptor;
 import com.clevercloud.client.internal.OperationTable;
 import com.clevercloud.client.internal.RetryInterceptor;
+import com.clevercloud.client.internal.TextAnswers;
 import com.clevercloud.client.internal.Routing;
 import com.clevercloud.client.internal.UserAgent;
 import com.google.gson.Gson;
@@ -36,7 +37,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
-import retrofit2.converter.scalars.ScalarsConverterFactory;
 
 /**
  * The Clever Cloud API client: one object for the Bridge, v2 and v4 APIs. It sends each call to the right host with the
@@ -179,8 +179,8 @@ public final class CleverCloudClient implements AutoCloseable {
         .baseUrl(base)
         .client(http)
         .addCallAdapterFactory(new CallAdapters(executor, routing, gson))
-        // Scalars first: OAuth dance answers and invoice HTML are text, and Gson would claim String.
-        .addConverterFactory(ScalarsConverterFactory.create())
+        // Text answers first (the OAuth dance, invoice HTML): Gson would claim String. Request bodies go to Gson.
+        .addConverterFactory(new TextAnswers())
         .addConverterFactory(new DateTimeParameterConverterFactory())
         .addConverterFactory(GsonConverterFactory.create(gson))
         .build();
