@@ -101,10 +101,24 @@ final class GeneratedCalls {
       args[i] = switch (p.in()) {
         case "path" -> pathValue.apply(p);
         case "body" -> sample(m.getGenericParameterTypes()[i], 0);
-        default -> withOptionals ? scalar(types[i], p.in().charAt(0) + "_" + p.name()) : null;
+        default -> withOptionals ? optional(m.getGenericParameterTypes()[i], types[i],
+            p.in().charAt(0) + "_" + p.name()) : null;
       };
     }
     return args;
+  }
+
+  /**
+   * A sample value for an optional (query, form, header) parameter: a scalar, or a list of one scalar for a repeated
+   * parameter ({@code List<String>}, {@code List<Integer>}…).
+   */
+  static Object optional(Type generic, Class<?> raw, String text) {
+    if (List.class.isAssignableFrom(raw) && generic instanceof ParameterizedType pt
+        && pt.getActualTypeArguments()[0] instanceof Class<?> element) {
+      Object one = scalar(element, text);
+      return one == null ? null : List.of(one);
+    }
+    return scalar(raw, text);
   }
 
   /** Valid arguments: every path parameter {@link #validId}, optional ones set. */
