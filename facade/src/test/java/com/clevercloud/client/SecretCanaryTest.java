@@ -51,6 +51,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -485,6 +486,11 @@ class SecretCanaryTest extends TestServers {
       com.google.gson.JsonElement value = null;
       if (table.sensitiveProperties(family, model).contains(property) && element == String.class) {
         value = new com.google.gson.JsonPrimitive(canary);
+      } else if (table.sensitiveProperties(family, model).contains(property) && element == Map.class) {
+        // An object of name -> value (an environment): its values are the secrets.
+        JsonObject entries = new JsonObject();
+        entries.addProperty("NAME", canary);
+        value = entries;
       } else {
         String nested = table.nestedModel(family, model, property);
         if (nested != null && table.holdsSecrets(family, nested) && element.getSimpleName().equals(nested)) {

@@ -7,8 +7,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +53,7 @@ final class TableCalls {
   }
 
   /**
-   * Arguments by parameter: a valid id for path parameters, an empty model (its no-arg constructor) for the body, a
+   * Arguments by parameter: a valid id for path parameters, an empty model (its no-arg constructor, or an empty list or map) for the body, a
    * plain value for form fields (a form needs one), null for optional query and header parameters.
    */
   static Object defaultArgument(Param param, Class<?> type) {
@@ -81,6 +84,13 @@ final class TableCalls {
   }
 
   static Object newInstance(Class<?> type) {
+    // A body that is a JSON object of name -> value or a JSON array (an environment, tags): empty.
+    if (type == Map.class) {
+      return new HashMap<>();
+    }
+    if (type == List.class) {
+      return new ArrayList<>();
+    }
     try {
       return type.getConstructor().newInstance();
     } catch (ReflectiveOperationException e) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clevercloud.api.Specs.Property;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,12 +38,25 @@ class SensitiveFieldsTest {
     Class<?> model = property.spec().modelClass(property.schemaName());
     Object instance = model.getConstructor().newInstance();
     Field field = Specs.field(model, property.name());
-    assertThat(field.getType()).as("%s is a string", property).isEqualTo(String.class);
-    field.set(instance, CANARY);
+    field.set(instance, canaryOf(field.getType(), property));
 
     String printed = instance.toString();
 
     assertThat(printed).doesNotContain(CANARY).contains("*** redacted ***");
+  }
+
+  /** The canary in the field's shape: a string, or a map or list holding it (an environment, a list of keys). */
+  private static Object canaryOf(Class<?> type, Property property) {
+    if (type == String.class) {
+      return CANARY;
+    }
+    if (Map.class.isAssignableFrom(type)) {
+      return new HashMap<>(Map.of("NAME", CANARY));
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return new ArrayList<>(List.of(CANARY));
+    }
+    throw new AssertionError(property + " is a " + type.getName() + ": expected a string, a map or a list");
   }
 
   @Test

@@ -123,15 +123,19 @@ class SecretModelsTest {
     assertThat(TABLE.byId("getSelf").carriesSecrets()).isFalse();
   }
 
-  /** The JSON names of the String properties whose value toString() does not print. */
+  /**
+   * The JSON names of the text properties (a String, or a list or map of Strings: tags, an environment of
+   * name → value) whose value toString() does not print.
+   */
   private static Set<String> redactedProperties(Class<?> type) throws Exception {
     Constructor<?> ctor = type.getConstructor();
     Object model = ctor.newInstance();
     List<Field> strings = new ArrayList<>();
     for (Field f : type.getDeclaredFields()) {
-      if (!Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+      Object value = textOf(f, "value-of-" + f.getName() + "-end");
+      if (!Modifier.isStatic(f.getModifiers()) && value != null) {
         f.setAccessible(true);
-        f.set(model, "value-of-" + f.getName() + "-end");
+        f.set(model, value);
         strings.add(f);
       }
     }
@@ -148,11 +152,32 @@ class SecretModelsTest {
     return hidden;
   }
 
-  /** The table's sensitive properties of a model that are Strings in Java. */
+  /** A String field's value, or a list or map of Strings holding it; null for a field of another type. */
+  private static Object textOf(Field f, String value) {
+    if (f.getType() == String.class) {
+      return value;
+    }
+    if (!(f.getGenericType() instanceof ParameterizedType p)) {
+      return null;
+    }
+    Type[] args = p.getActualTypeArguments();
+    if (args[args.length - 1] != String.class) {
+      return null;
+    }
+    if (f.getType() == List.class) {
+      return new ArrayList<>(List.of(value));
+    }
+    if (f.getType() == Map.class) {
+      return new HashMap<>(Map.of("NAME", value));
+    }
+    return null;
+  }
+
+  /** The table's sensitive properties of a model that are text in Java (a String, or a list or map of them). */
   private static Set<String> stringSensitive(Model m) {
     Set<String> names = new TreeSet<>();
     for (Field f : m.type().getDeclaredFields()) {
-      if (!Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
+      if (!Modifier.isStatic(f.getModifiers()) && textOf(f, "") != null
           && TABLE.sensitiveProperties(m.family(), m.name()).contains(jsonName(f))) {
         names.add(jsonName(f));
       }
