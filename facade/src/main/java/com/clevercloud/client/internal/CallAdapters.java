@@ -116,7 +116,9 @@ public final class CallAdapters extends CallAdapter.Factory {
         continue;
       }
       if (param.sensitive()) {
-        secrets = add(secrets, String.valueOf(arg));
+        // A sensitive body that is a map or a list (an environment sent whole): every value it holds is a secret.
+        secrets = param.in().equals("body") && !(arg instanceof String) ? leaves(gson.toJsonTree(arg), secrets)
+            : add(secrets, String.valueOf(arg));
       }
       if (param.in().equals("body") && OperationTable.INSTANCE.holdsSecrets(op.family(), param.name())) {
         secrets = collect(gson.toJsonTree(arg), op.family(), param.name(), secrets);
