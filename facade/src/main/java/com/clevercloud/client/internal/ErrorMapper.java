@@ -280,47 +280,39 @@ public final class ErrorMapper {
   }
 
   private Throwable safeCause(Throwable cause, List<Secret> secrets) {
-    if (cause == null || isClean(cause, secrets, newIdentitySet(), 0)) {
-      return cause;
-    }
-    return maskedCopy(cause, secrets, newIdentitySet(), 0);
-  }
-
-  private static Set<Throwable> newIdentitySet() {
-    return Collections.newSetFromMap(new IdentityHashMap<>());
-  }
-
-  private static boolean isClean(Throwable t, List<Secret> secrets, Set<Throwable> seen, int depth) {
-    if (t == null || !seen.add(t)) {
-      return true;
-    }
-    if (depth > MAX_CAUSE_DEPTH) {
-      return false;
-    }
-    String message = t.getMessage();
-    String text = t.toString();
-    if ((message != null && !message.equals(Redaction.clean(message, secrets, true)))
-        || !text.equals(Redaction.clean(text, secrets, true))) {
-      return false;
-    }
-    for (Throwable s : t.getSuppressed()) {
-      if (!isClean(s, secrets, seen, depth + 1)) {
-        return false;
-      }
-    }
-    return isClean(t.getCause(), secrets, seen, depth + 1);
-  }
-
-  private static Throwable maskedCopy(Throwable t, List<Secret> secrets, Set<Throwable> seen, int depth) {
-    if (t == null || depth > MAX_CAUSE_DEPTH || !seen.add(t)) {
+    if (cause == null) {
       return null;
     }
-    String message = field(t.getMessage(), secrets);
+    boolean[] changed = {false};
+    Throwable copy = maskedCopy(cause, secrets, Collections.newSetFromMap(new IdentityHashMap<>()), 0, changed);
+    return changed[0] ? copy : cause;
+  }
+
+  /** The masked copy of a chain; {@code changed[0]} tells whether any message needed masking (or was cut off). */
+  private static Throwable maskedCopy(Throwable t, List<Secret> secrets, Set<Throwable> seen, int depth,
+      boolean[] changed) {
+    if (t == null || !seen.add(t)) {
+      return null;
+    }
+    if (depth > MAX_CAUSE_DEPTH) {
+      changed[0] = true; // too deep to check: left out
+      return null;
+    }
+    String raw = t.getMessage();
+    String message = field(raw, secrets);
+    if (raw != null && !raw.isBlank() && !raw.equals(message)) {
+      changed[0] = true;
+    }
+    String text = t.toString(); // checked apart only when a class shows more than its name and message
+    String usual = t.getClass().getName() + (t.getLocalizedMessage() == null ? "" : ": " + t.getLocalizedMessage());
+    if (!text.equals(usual) && !text.equals(Redaction.clean(text, secrets, true))) {
+      changed[0] = true;
+    }
     MaskedCause copy = new MaskedCause(t.getClass().getName() + (message == null ? "" : ": " + message),
-        maskedCopy(t.getCause(), secrets, seen, depth + 1));
+        maskedCopy(t.getCause(), secrets, seen, depth + 1, changed));
     copy.setStackTrace(t.getStackTrace());
     for (Throwable s : t.getSuppressed()) {
-      Throwable masked = maskedCopy(s, secrets, seen, depth + 1);
+      Throwable masked = maskedCopy(s, secrets, seen, depth + 1, changed);
       if (masked != null) {
         copy.addSuppressed(masked);
       }
@@ -375,14 +367,15 @@ public final class ErrorMapper {
       return null;
     }
     String path = null;
-    String text = String.valueOf(cause.getMessage());
+    // Masked whole first: a secret with a space in it, cut at the space by the path's end, would not be found.
+    String text = String.valueOf(field(cause.getMessage(), secrets));
     int at = text.indexOf("path $");
     if (at >= 0) {
       int end = at + 5;
       while (end < text.length() && end - at < 200 && !Character.isWhitespace(text.charAt(end))) {
         end++;
       }
-      path = field(text.substring(at + 5, end), secrets);
+      path = text.substring(at + 5, end);
     }
     IllegalStateException safe = new IllegalStateException(cause.getClass().getName()
         + (path == null ? "" : " at " + path));

@@ -105,7 +105,7 @@ public final class Redaction {
     if (text == null) {
       return null;
     }
-    List<String> forms = forms(secrets);
+    List<Form> forms = forms(secrets);
     boolean cut = text.length() > MAX_TEXT;
     String t = cut ? text.substring(0, MAX_TEXT) : text;
     t = maskOnce(t, forms, secretKeys);
@@ -139,7 +139,7 @@ public final class Redaction {
     }
     if (cut) {
       // The cut may have split a secret: its start, at the very end, matched no whole form. Drop that end.
-      int drop = forms.isEmpty() ? 0 : forms.get(0).length() + CUT_SLACK;
+      int drop = forms.isEmpty() ? 0 : forms.get(0).chars.length + CUT_SLACK;
       t = (t.length() > drop ? t.substring(0, t.length() - drop) : "") + "…";
     }
     return t;
@@ -151,7 +151,7 @@ public final class Redaction {
    * secret in a text that is decoded afterwards, or read by a JSON reader). Secrets shorter than
    * {@link Sensitive#MIN_MASKED_LENGTH}, and wiped ones, are left out. Longest first.
    */
-  static List<String> forms(Iterable<Secret> secrets) {
+  static List<Form> forms(Iterable<Secret> secrets) {
     Set<String> forms = new LinkedHashSet<>();
     for (Secret secret : secrets) {
       String value;
@@ -162,8 +162,11 @@ public final class Redaction {
       }
       addForms(value, forms, 0);
     }
-    List<String> list = new ArrayList<>(forms);
-    list.sort(Comparator.comparingInt(String::length).reversed());
+    List<Form> list = new ArrayList<>();
+    for (String form : forms) {
+      list.add(new Form(form));
+    }
+    list.sort(Comparator.comparingInt((Form f) -> f.chars.length).reversed());
     return list;
   }
 
@@ -182,55 +185,86 @@ public final class Redaction {
   }
 
   /** One masking step: every form of every known secret, then secret-looking keys. */
-  private static String maskOnce(String text, List<String> forms, boolean secretKeys) {
+  private static String maskOnce(String text, List<Form> forms, boolean secretKeys) {
     String t = text;
-    for (String form : forms) {
-      t = replace(t, form);
+    char[] chars = null;
+    for (Form form : forms) {
+      if (form.chars.length > t.length()) {
+        continue;
+      }
+      if (chars == null) {
+        chars = t.toCharArray();
+      }
+      String replaced = form.replaceIn(t, chars);
+      if (replaced != t) {
+        t = replaced;
+        chars = null;
+      }
     }
     return secretKeys ? maskSecretKeys(t) : t;
   }
 
   /**
-   * Replaces every occurrence of {@code form} with {@code ***}, in one pass (Knuth-Morris-Pratt: linear in the text
-   * and the form, where {@code String.replace} may compare them character by character from every position).
+   * Replaces every occurrence of a form with {@code ***}.
    *
    * @return the same instance if there was none
    */
   static String replace(String text, String form) {
-    int m = form.length();
-    if (m == 0 || m > text.length()) {
-      return text;
-    }
-    int[] fail = new int[m];
-    for (int i = 1, k = 0; i < m; i++) {
-      while (k > 0 && form.charAt(i) != form.charAt(k)) {
-        k = fail[k - 1];
-      }
-      if (form.charAt(i) == form.charAt(k)) {
-        k++;
-      }
-      fail[i] = k;
-    }
-    StringBuilder out = null;
-    int copied = 0;
-    for (int i = 0, k = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      while (k > 0 && c != form.charAt(k)) {
-        k = fail[k - 1];
-      }
-      if (c == form.charAt(k)) {
-        k++;
-      }
-      if (k == m) {
-        if (out == null) {
-          out = new StringBuilder(text.length());
+    return form.isEmpty() ? text : new Form(form).replaceIn(text, text.toCharArray());
+  }
+
+  /**
+   * A form of a secret, ready to be looked for in one pass (Knuth-Morris-Pratt: linear in the text and the form,
+   * where {@code String.replace} may compare them character by character from every position of a hostile text).
+   * {@code toString()} shows no value.
+   */
+  static final class Form {
+    private final char[] chars;
+    private final int[] fail;
+
+    Form(String value) {
+      chars = value.toCharArray();
+      fail = new int[chars.length];
+      for (int i = 1, k = 0; i < chars.length; i++) {
+        while (k > 0 && chars[i] != chars[k]) {
+          k = fail[k - 1];
         }
-        out.append(text, copied, i - m + 1).append(MASK);
-        copied = i + 1;
-        k = 0;
+        if (chars[i] == chars[k]) {
+          k++;
+        }
+        fail[i] = k;
       }
     }
-    return out == null ? text : out.append(text, copied, text.length()).toString();
+
+    /** The text with every occurrence replaced; the same instance if there was none. */
+    String replaceIn(String text, char[] t) {
+      int m = chars.length;
+      StringBuilder out = null;
+      int copied = 0;
+      for (int i = 0, k = 0; i < t.length; i++) {
+        char c = t[i];
+        while (k > 0 && c != chars[k]) {
+          k = fail[k - 1];
+        }
+        if (c == chars[k]) {
+          k++;
+        }
+        if (k == m) {
+          if (out == null) {
+            out = new StringBuilder(t.length);
+          }
+          out.append(t, copied, i - m + 1 - copied).append(MASK);
+          copied = i + 1;
+          k = 0;
+        }
+      }
+      return out == null ? text : out.append(t, copied, t.length - copied).toString();
+    }
+
+    @Override
+    public String toString() {
+      return "Form[" + chars.length + " chars, ***]";
+    }
   }
 
   /**
@@ -365,8 +399,21 @@ public final class Redaction {
     StringBuilder out = null;
     int copied = 0;
     int n = s.length();
+    int colon = s.indexOf(':');
+    int eq = s.indexOf('=');
     int i = 0;
     while (i < n) {
+      // Jump to the next ':' or '=' (indexOf is the fast path: most text has few of them).
+      if (colon >= 0 && colon < i) {
+        colon = s.indexOf(':', i);
+      }
+      if (eq >= 0 && eq < i) {
+        eq = s.indexOf('=', i);
+      }
+      if (colon < 0 && eq < 0) {
+        break;
+      }
+      i = colon < 0 ? eq : eq < 0 ? colon : Math.min(colon, eq);
       char c = s.charAt(i);
       int start = -1; // the value's first character
       int end = -1; // after its last
