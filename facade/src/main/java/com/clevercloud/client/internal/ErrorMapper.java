@@ -308,7 +308,9 @@ public final class ErrorMapper {
     if (!text.equals(usual) && !text.equals(Redaction.clean(text, secrets, true))) {
       changed[0] = true;
     }
-    MaskedCause copy = new MaskedCause(t.getClass().getName() + (message == null ? "" : ": " + message),
+    // A copy masked again (with more secrets known) keeps the original class name it already starts with.
+    String name = t instanceof MaskedCause ? "" : t.getClass().getName() + (message == null ? "" : ": ");
+    MaskedCause copy = new MaskedCause(name + (message == null ? "" : message),
         maskedCopy(t.getCause(), secrets, seen, depth + 1, changed));
     copy.setStackTrace(t.getStackTrace());
     for (Throwable s : t.getSuppressed()) {
