@@ -233,4 +233,46 @@ public final class Encodings {
     }
     return body;
   }
+
+  /**
+   * Every text an exception shows: message and {@code toString()} (without the class name, which a short secret
+   * could be part of) of it, its causes and suppressed, the API fields, and the printed stack trace.
+   *
+   * @param e the exception
+   * @return the texts
+   */
+  public static List<String> shown(Throwable e) {
+    List<String> shown = new ArrayList<>();
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+    while (!todo.isEmpty()) {
+      Throwable t = todo.pop();
+      if (!seen.add(t)) {
+        continue;
+      }
+      shown.add(String.valueOf(t.getMessage()));
+      String text = t.toString();
+      shown.add(text.startsWith(t.getClass().getName()) ? text.substring(t.getClass().getName().length()) : text);
+      if (t instanceof com.clevercloud.client.exception.ApiException api) {
+        shown.add(api.apiMessage().orElse(""));
+        shown.add(api.body().orElse(""));
+        shown.add(api.errorCode().orElse(""));
+        shown.add(api.requestId().orElse(""));
+      }
+      if (t instanceof com.clevercloud.client.exception.ResponseDecodingException d) {
+        shown.add(d.body().orElse(""));
+        shown.add(d.requestId().orElse(""));
+      }
+      if (t.getCause() != null) {
+        todo.push(t.getCause());
+      }
+      for (Throwable s : t.getSuppressed()) {
+        todo.push(s);
+      }
+    }
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(trace));
+    shown.add(trace.toString());
+    return shown;
+  }
 }

@@ -204,40 +204,8 @@ class ErrorMapperTest {
     return b.build();
   }
 
-  /** Every text an exception shows, its causes' and suppressed' included. */
   static List<String> everythingShown(Throwable e) {
-    List<String> shown = new ArrayList<>();
-    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
-    while (!todo.isEmpty()) {
-      Throwable t = todo.pop();
-      if (!seen.add(t)) {
-        continue;
-      }
-      shown.add(String.valueOf(t.getMessage()));
-      String text = t.toString(); // without the class name, which a 4-character secret could be part of
-      shown.add(text.startsWith(t.getClass().getName()) ? text.substring(t.getClass().getName().length()) : text);
-      if (t instanceof ApiException api) {
-        shown.add(api.apiMessage().orElse(""));
-        shown.add(api.body().orElse(""));
-        shown.add(api.errorCode().orElse(""));
-        shown.add(api.requestId().orElse(""));
-      }
-      if (t instanceof ResponseDecodingException d) {
-        shown.add(d.body().orElse(""));
-        shown.add(d.requestId().orElse(""));
-      }
-      if (t.getCause() != null) {
-        todo.push(t.getCause());
-      }
-      for (Throwable s : t.getSuppressed()) {
-        todo.push(s);
-      }
-    }
-    StringWriter trace = new StringWriter();
-    e.printStackTrace(new PrintWriter(trace));
-    shown.add(trace.toString());
-    return shown;
+    return Encodings.shown(e);
   }
 
   private static void assertNoForm(Throwable e, String secret, String what) {
