@@ -17,8 +17,6 @@ import com.clevercloud.client.exception.CleverCloudException;
 import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.exception.TransportException;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
