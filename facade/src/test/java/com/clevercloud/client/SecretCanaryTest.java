@@ -709,6 +709,29 @@ class SecretCanaryTest extends TestServers {
     assertThat(failures).as("seed %s: cases that ended in an exception", seed).isGreaterThan(cases * 3 / 4);
   }
 
+  /**
+   * Log lines are masked after decoding (a secret in a path is found however it was encoded), so a decoded
+   * {@code %0A} must not start a forged line: every log line stays one line.
+   */
+  @Test
+  void aDecodedLogLineStaysOneLine() {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    main.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return json(404, "{}");
+      }
+    });
+    try (CleverCloudClient client = builder().credentials(Credentials.oauth1("ck", CONSUMER_SECRET, "t", TOKEN_SECRET))
+        .logger(new TransportAndOptionsTest.CapturingLogger(lines), Level.INFO).retryPolicy(RetryPolicy.none())
+        .build()) {
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(
+          () -> client.http().get("/v2/x%0AFORGED%0D%0Aline%E2%80%A8x"))).isInstanceOf(NotFoundException.class);
+    }
+    assertThat(lines).singleElement().satisfies(line -> assertThat(line).contains("FORGED")
+        .doesNotContain("\n").doesNotContain("\r").doesNotContain("\u2028"));
+  }
+
   /** The future's value, or its own exception (unwrapped), as a blocking call would throw it. */
   private static <T> T join(CompletableFuture<T> future) {
     try {
