@@ -16,10 +16,11 @@ import com.clevercloud.client.internal.ErrorMapper;
 import com.clevercloud.client.internal.Routing;
 import com.clevercloud.client.internal.Sensitive;
 import com.google.gson.Gson;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,8 +30,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -55,9 +54,6 @@ public final class ApiTokens {
 
   private static final String CREATE = "createApiToken";
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
-  private static final Pattern API_TOKEN_FIELD = Pattern.compile("\"apiToken\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-  private static final Pattern API_TOKEN_ID_FIELD =
-      Pattern.compile("\"apiTokenId\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private final CleverCloudClient client;
   private final Gson gson = new JSON().getGson();
@@ -94,12 +90,13 @@ public final class ApiTokens {
       email = emailFrom(client.api(SelfApi.class).getSelf(), request);
     }
     byte[] json = json(request, email, expiration);
+    Request create = createRequest(request, json);
     Response sent;
     try {
-      sent = client.executor().send(createRequest(request, json), CREATE);
+      sent = client.executor().send(create, CREATE);
     } catch (TransportException e) {
       java.util.Arrays.fill(json, (byte) 0);
-      throw mayHaveBeenCreated(e);
+      throw mayHaveBeenCreated(e, create);
     }
     try (Response response = sent) {
       String text = readAll(response);
@@ -140,8 +137,9 @@ public final class ApiTokens {
   private CancellableFuture<CreatedApiToken> createAsync(CreateApiTokenRequest request, String email,
       Instant expiration) {
     byte[] json = json(request, email, expiration);
+    Request create = createRequest(request, json);
     AtomicBoolean answered = new AtomicBoolean();
-    CancellableFuture<CreatedApiToken> sent = client.executor().sendAsync(createRequest(request, json), CREATE,
+    CancellableFuture<CreatedApiToken> sent = client.executor().sendAsync(create, CREATE,
         response -> {
           answered.set(true);
           return decode(response, readAll(response));
@@ -149,7 +147,7 @@ public final class ApiTokens {
     sent.whenComplete((token, failure) -> java.util.Arrays.fill(json, (byte) 0));
     // A connection failure before any answer may still have created the token: say so, as create does.
     return sent.mapFailure(failure -> !answered.get() && failure instanceof TransportException t
-        ? mayHaveBeenCreated(t) : failure);
+        ? mayHaveBeenCreated(t, create) : failure);
   }
 
   private Instant checkedExpiration(CreateApiTokenRequest request) {
@@ -221,23 +219,27 @@ public final class ApiTokens {
       }
       return buffer.readUtf8();
     } catch (IOException e) {
-      String partial = buffer.readUtf8();
-      Secret secret = extract(API_TOKEN_FIELD, partial);
-      if (secret != null) {
-        Secret id = extract(API_TOKEN_ID_FIELD, partial);
-        Request sent = response.request();
+      Request sent = response.request();
+      Found found = find(buffer.readUtf8());
+      if (found.secret() != null) {
         throw new TokenCreatedButUnreadableException(CREATE + ": the token was created and its secret received, "
-            + "but the connection broke before the end of the response", CREATE, response.code(),
-            errors().mask(response.header("Sozu-Id"), sent), null, secret, id == null ? null : id.reveal(), e);
+            + "but the connection broke before the end of the response" + found.incompleteNote(), CREATE,
+            response.code(), errors().mask(response.header("Sozu-Id"), sent), null, Secret.of(found.secret()),
+            found.id(), errors().safeCause(e, sent));
       }
-      throw mayHaveBeenCreated(errors().transport(e, CREATE));
+      throw mayHaveBeenCreated(errors().transport(e, CREATE, sent), sent);
     }
   }
 
-  /** A failed creation may still have created the token: say so, since only the owner can check and revoke it. */
-  private static TransportException mayHaveBeenCreated(TransportException e) {
-    return new TransportException(e.getMessage() + "; the token may have been created: check client.api(ApiTokensApi.class).listApiTokens()",
-        CREATE, e.isTimeout(), e.getCause());
+  /**
+   * A failed creation may still have created the token: say so, since only the owner can check and revoke it. The
+   * message and causes are masked again against the creation's own secrets (the password), which the executor does
+   * not know.
+   */
+  private TransportException mayHaveBeenCreated(TransportException e, Request sent) {
+    return new TransportException(errors().mask(e.getMessage(), sent) + "; the token may have been created: check "
+        + "client.api(ApiTokensApi.class).listApiTokens()", CREATE, e.isTimeout(), errors().safeCause(e.getCause(),
+        sent));
   }
 
   /**
@@ -259,13 +261,13 @@ public final class ApiTokens {
           parsed.getExpirationDate() == null ? null : parsed.getExpirationDate().toInstant(),
           parsed.getState() == null ? null : parsed.getState().getValue(), Secret.of(parsed.getApiToken()));
     }
-    Secret secret = lenientSecret(text);
+    Found found = find(text);
     String requestId = errors().mask(response.header("Sozu-Id"), response.request());
-    if (secret != null) {
-      Secret id = extract(API_TOKEN_ID_FIELD, text);
+    if (found.secret() != null) {
       throw new TokenCreatedButUnreadableException(CREATE + ": the token was created and its secret received, but "
-          + "the response could not be fully read" + (requestId == null ? "" : " (Sozu-Id " + requestId + ")"),
-          CREATE, response.code(), requestId, null, secret, id == null ? null : id.reveal(),
+          + "the response could not be fully read" + found.incompleteNote()
+          + (requestId == null ? "" : " (Sozu-Id " + requestId + ")"),
+          CREATE, response.code(), requestId, null, Secret.of(found.secret()), found.id(),
           failure == null ? null : new IllegalStateException(failure.getClass().getName()));
     }
     ResponseDecodingException e = errors().decoding(response, response.body().contentType(), text,
@@ -275,39 +277,135 @@ public final class ApiTokens {
         e.body().orElse(null), e.getCause());
   }
 
-  /** The secret from a body Gson refused: a JSON object with a string {@code apiToken}, else a regex on the text. */
-  static Secret lenientSecret(String text) {
-    if (text == null) {
-      return null;
+  /**
+   * What a creation's answer holds: the secret ({@code apiToken}), whether it arrived whole, and the token's id.
+   *
+   * @param secret the secret, or null if there is none
+   * @param complete false if the text ended inside the secret's string: what arrived is its start
+   * @param id the token's id, or null
+   */
+  record Found(String secret, boolean complete, String id) {
+    /** Says so in a message when the secret may be only the start of the real one. */
+    String incompleteNote() {
+      return complete ? "" : " (the response ended inside the secret: what arrived, kept here, may be only its "
+          + "start; if it is refused, revoke the token)";
     }
-    try {
-      JsonElement element = JsonParser.parseString(text);
-      if (element.isJsonObject()) {
-        JsonObject o = element.getAsJsonObject();
-        JsonElement token = o.get("apiToken");
-        if (token != null && token.isJsonPrimitive() && token.getAsJsonPrimitive().isString()
-            && !token.getAsString().isEmpty()) {
-          return Secret.of(token.getAsString());
-        }
-        return null;
-      }
-    } catch (RuntimeException notJson) {
-      // truncated or broken JSON: fall back to the pattern
+
+    @Override
+    public String toString() {
+      return "Found[" + (secret == null ? "no secret" : "***") + ", complete=" + complete + ", id=" + id + "]";
     }
-    return extract(API_TOKEN_FIELD, text);
   }
 
-  private static Secret extract(Pattern field, String text) {
-    Matcher m = field.matcher(text);
-    if (!m.find()) {
-      return null;
+  /**
+   * Finds the secret in a creation's answer that Gson refused or that was cut off, whatever its length (no regular
+   * expression: a long value must never cost the secret). First a lenient streaming read of the top-level object,
+   * which stops at the first broken place and keeps what it read before; then, if no secret was read, a linear scan
+   * for {@code "apiToken"} followed by a string, possibly cut off by the end of the text.
+   */
+  static Found find(String text) {
+    if (text == null) {
+      return new Found(null, true, null);
     }
-    try {
-      String value = JsonParser.parseString("\"" + m.group(1) + "\"").getAsString();
-      return value.isEmpty() ? null : Secret.of(value);
-    } catch (RuntimeException e) {
-      return null;
+    String token = null;
+    String id = null;
+    try (JsonReader reader = new JsonReader(new StringReader(text))) {
+      reader.setStrictness(Strictness.LENIENT);
+      reader.beginObject();
+      while (reader.hasNext() && (token == null || id == null)) {
+        String name = reader.nextName();
+        JsonToken kind = reader.peek();
+        if (name.equals("apiToken") && kind == JsonToken.STRING && token == null) {
+          token = reader.nextString();
+        } else if (name.equals("apiTokenId") && (kind == JsonToken.STRING || kind == JsonToken.NUMBER)
+            && id == null) {
+          id = reader.nextString();
+        } else {
+          reader.skipValue();
+        }
+      }
+    } catch (IOException | RuntimeException broken) {
+      // keep what was read before the broken place
     }
+    if (token != null && !token.isEmpty()) {
+      return new Found(token, true, emptyToNull(id != null ? id : scanString(text, "apiTokenId")[0]));
+    }
+    String[] scanned = scanString(text, "apiToken");
+    String idScanned = id != null ? id : scanString(text, "apiTokenId")[0];
+    return new Found(emptyToNull(scanned[0]), scanned[1] != null, emptyToNull(idScanned));
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  /**
+   * The string value of the first {@code "name"} member found by a linear scan, JSON escapes decoded:
+   * {@code {value, "complete"}} if its closing quote came, {@code {value, null}} if the text ended inside it (an
+   * escape cut in two is dropped), {@code {null, null}} if there is none.
+   */
+  private static String[] scanString(String text, String name) {
+    String key = "\"" + name + "\"";
+    for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+      int i = skipSpaces(text, at + key.length());
+      if (i >= text.length() || text.charAt(i) != ':') {
+        continue;
+      }
+      i = skipSpaces(text, i + 1);
+      if (i >= text.length() || text.charAt(i) != '"') {
+        continue;
+      }
+      StringBuilder value = new StringBuilder();
+      for (i = i + 1; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '"') {
+          return new String[] {value.toString(), "complete"};
+        }
+        if (c != '\\') {
+          value.append(c);
+          continue;
+        }
+        if (i + 1 >= text.length()) {
+          break; // an escape cut in two
+        }
+        char e = text.charAt(++i);
+        if (e == 'u') {
+          if (i + 4 >= text.length()) {
+            break;
+          }
+          int code = 0;
+          for (int k = i + 1; k <= i + 4 && code >= 0; k++) {
+            int digit = Character.digit(text.charAt(k), 16);
+            code = digit < 0 || text.charAt(k) > 'f' ? -1 : code * 16 + digit;
+          }
+          if (code < 0) {
+            value.append('\\').append(e); // not an escape: kept as it came
+            continue;
+          }
+          value.append((char) code);
+          i += 4;
+        } else {
+          value.append(switch (e) {
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> e;
+          });
+        }
+      }
+      return new String[] {value.toString(), null};
+    }
+    return new String[] {null, null};
+  }
+
+  private static int skipSpaces(String text, int from) {
+    int i = from;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /**

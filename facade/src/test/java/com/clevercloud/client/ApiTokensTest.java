@@ -22,8 +22,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -428,5 +431,152 @@ class ApiTokensTest extends TestServers {
     CreateApiTokenRequest req = request().password(password).build();
     password.wipe();
     assertThat(req.password().reveal()).isEqualTo(PASSWORD);
+  }
+
+  // Long, cut and broken create answers (issue 13, finding 1): the secret is never lost, never an Error.
+
+  private static String created(String secret, String rest) {
+    return "{\"apiToken\":\"" + Encodings.json(secret) + "\",\"apiTokenId\":\"api_tokens_9\"" + rest + "}";
+  }
+
+  @Test
+  void aSecretOfAHundredThousandCharactersIsCreatedAndHandedOver() {
+    String secret = "T".repeat(100_000);
+    bridge.enqueue(json(created(secret, ",\"name\":\"CI\"")));
+    bridge.enqueue(json(created(secret, ",\"name\":\"CI\"")));
+    try (CleverCloudClient client = client()) {
+      assertThat(client.apiTokens().create(request().build()).secret().reveal()).isEqualTo(secret);
+      assertThat(client.apiTokens().createAsync(request().build()).join().secret().reveal()).isEqualTo(secret);
+    }
+  }
+
+  /** The regular expression that read this answer overflowed the stack on a value of about 1,200 characters. */
+  @Test
+  void aLongSecretInAnUnreadableAnswerIsHandedOverInTheException() {
+    String secret = "s\\\"é/=" + "L".repeat(100_000);
+    bridge.enqueue(json(created(secret, ",\"creationDate\":12")));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().create(request().build()))
+          .isInstanceOfSatisfying(TokenCreatedButUnreadableException.class, e -> {
+            assertThat(e.secret().reveal()).isEqualTo(secret);
+            assertThat(e.apiTokenId()).contains("api_tokens_9");
+            assertThat(e.getMessage()).doesNotContain("LLLL").doesNotContain("may be only its start");
+          });
+    }
+  }
+
+  /** The answer ends (no broken connection) in the middle of a value after the secret: the secret is whole. */
+  @Test
+  void anAnswerCutOffAfterTheSecretGivesItWhole() {
+    String secret = "C".repeat(100_000);
+    String body = created(secret, ",\"name\":\"CI\",\"description\":\"cut her");
+    bridge.enqueue(json(body.substring(0, body.length() - 1)));
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().create(request().build()))
+          .isInstanceOfSatisfying(TokenCreatedButUnreadableException.class,
+              e -> assertThat(e.secret().reveal()).isEqualTo(secret));
+    }
+  }
+
+  /** The connection breaks after a long secret, in the middle of the next value: the secret is whole. */
+  @Test
+  void aConnectionBrokenAfterALongSecretGivesItWhole() {
+    String secret = "B".repeat(30_000);
+    String body = created(secret, ",\"description\":\"" + "d".repeat(70_000) + "\"");
+    bridge.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body)
+        .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().create(request().build()))
+          .isInstanceOfSatisfying(TokenCreatedButUnreadableException.class, e -> {
+            assertThat(e.secret().reveal()).isEqualTo(secret);
+            assertThat(e.getMessage()).contains("connection broke").doesNotContain("may be only its start");
+          });
+    }
+  }
+
+  /**
+   * The connection breaks inside the secret itself: what arrived is handed over, flagged as possibly only its start
+   * (the token exists; without it the owner could not even tell which one to revoke).
+   */
+  @Test
+  void aConnectionBrokenInsideTheSecretHandsOverWhatArrivedAndSaysSo() {
+    String secret = "M".repeat(100_000);
+    bridge.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+        .body(created(secret, "")).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+    try (CleverCloudClient client = client()) {
+      assertThatThrownBy(() -> client.apiTokens().create(request().build()))
+          .isInstanceOfSatisfying(TokenCreatedButUnreadableException.class, e -> {
+            assertThat(secret).startsWith(e.secret().reveal());
+            assertThat(e.secret().reveal()).isNotEmpty().isNotEqualTo(secret);
+            assertThat(e.getMessage()).contains("may be only its start").doesNotContain("MMMM");
+          });
+    }
+  }
+
+  /**
+   * A malformed status line that echoes the request (OkHttp quotes it in a {@code ProtocolException}): the password
+   * is masked in the transport exception's message and in its cause, whose type stays visible.
+   */
+  @Test
+  void aStatusLineEchoingThePasswordIsMaskedInTheMessageAndTheCause() {
+    for (Encodings.Form form : List.of(Encodings.Form.RAW, Encodings.Form.PERCENT_TWICE_LOWER,
+        Encodings.Form.JSON_ALL_UPPER)) {
+      bridge.enqueue(new MockResponse.Builder().status("HTTP/1.1 2OO {\"password\":\"x\",\"echo\":\""
+          + Encodings.encode(form, PASSWORD) + "\"}").build());
+      try (CleverCloudClient client = client()) {
+        assertThatThrownBy(() -> client.apiTokens().create(request().build()))
+            .isInstanceOfSatisfying(TransportException.class, e -> {
+              assertThat(e.getMessage()).contains("ProtocolException", "may have been created");
+              assertThat(e.getCause().getMessage()).startsWith("java.net.ProtocolException: Unexpected status line");
+              StringWriter trace = new StringWriter();
+              e.printStackTrace(new PrintWriter(trace));
+              assertThat(Encodings.leak(trace.toString(), PASSWORD)).as(form.name()).isNull();
+              assertThat(trace.toString()).contains("***");
+            });
+      }
+    }
+  }
+
+  /**
+   * Property-style: random secrets (4 to 2,000 characters, escapes and non-ASCII included) in create answers that
+   * are whole, wrongly typed, deeply nested, or cut at a random place: the reading never throws, gives the whole
+   * secret when its string ended, and otherwise at most what arrived of it. Seeded ({@code -Dcanary.seed=…}).
+   */
+  @Test
+  void randomCreateAnswersNeverLoseTheSecret() {
+    long seed = Long.getLong("canary.seed", 0x5EC2E7L);
+    Random random = new Random(seed);
+    int cases = 3000;
+    for (int i = 0; i < cases; i++) {
+      String secret = Encodings.randomSecret(random, 4, random.nextInt(5) == 0 ? 2000 : 100);
+      String before = switch (random.nextInt(4)) {
+        case 0 -> "";
+        case 1 -> "\"name\":\"" + Encodings.json(Encodings.randomSecret(random, 0, 50)) + "\",";
+        case 2 -> "\"nested\":" + "[".repeat(random.nextInt(400)) + "]".repeat(random.nextInt(400)) + ",";
+        default -> "\"creationDate\":{\"x\":[1,2,\"" + "\\\"".repeat(random.nextInt(3000)) + "\"]},";
+      };
+      String token = "\"apiToken\":\"" + Encodings.json(secret) + "\"";
+      String after = ",\"apiTokenId\":\"api_tokens_" + i + "\",\"expirationDate\":" + (random.nextBoolean() ? "12" : "\"x\"")
+          + "}";
+      String body = "{" + before + token + after;
+      int secretEnd = 1 + before.length() + token.length();
+      int cut = random.nextInt(3) == 0 ? random.nextInt(body.length() + 1) : body.length();
+      String text = body.substring(0, cut);
+      String what = "seed " + seed + ", case " + i + ", cut " + cut + " of " + body.length();
+      ApiTokens.Found found;
+      try {
+        found = ApiTokens.find(text);
+      } catch (Throwable t) {
+        throw new AssertionError(what + ": " + t, t);
+      }
+      if (cut >= secretEnd) {
+        assertThat(found.secret()).as(what).isEqualTo(secret);
+        assertThat(found.complete()).as(what).isTrue();
+      } else if (found.secret() != null) {
+        assertThat(secret).as(what).startsWith(found.secret());
+        assertThat(found.complete()).as(what).isFalse();
+      }
+      assertThat(found.toString()).as(what).doesNotContain(secret);
+    }
   }
 }

@@ -52,6 +52,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -318,6 +319,7 @@ class SecretCanaryTest extends TestServers {
     seen.add(setEnv);
     seen.addAll(setEnv.params());
     seen.add(new CallExecutor.Decoding(EnvVar.class, null, true, "listApplicationEnv"));
+    seen.add(new com.clevercloud.client.internal.TextAnswers());
     seen.add(new DateTimeParameterConverterFactory());
     seen.add(RetryInterceptor.THREAD_SLEEP);
     seen.add(RetryPolicy.builder().maxDelay(Duration.ofSeconds(9)));
@@ -507,6 +509,248 @@ class SecretCanaryTest extends TestServers {
       }
     }
     return json;
+  }
+
+  // Every encoding, the cause chain, and random secrets (issue 13, findings 1 to 3).
+
+  /**
+   * A server that echoes the whole request (target, {@code Authorization} header, body) in an error body and in
+   * {@code Sozu-Id}, written in each form a secret can take (raw, Gson's JSON escapes with {@code \u003d},
+   * {@code \/}, every character escaped in either case, percent-encoded once and twice in either case, form-encoded,
+   * mixtures), and in a 200 body of the wrong shape: the API token, the OAuth secrets, token and consumer key, the
+   * password, the environment value and the OAuth token in a path are in no form in any message, {@code apiMessage()},
+   * {@code body()}, cause, stack trace or log line, sync and async.
+   */
+  @Test
+  @Timeout(180)
+  void everyFormOfAnEchoedSecretIsMasked() {
+    AtomicReference<Encodings.Form> form = new AtomicReference<>();
+    AtomicInteger status = new AtomicInteger(400);
+    Dispatcher echo = new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String raw = request.getMethod() + " " + request.getTarget() + " Authorization: "
+            + request.getHeaders().get("Authorization") + " " + (request.getBody() == null ? "" : request.getBody().utf8());
+        String encoded = Encodings.encode(form.get(), raw);
+        // A 200 answer of the wrong shape for every model ("id" an object), still echoing.
+        String body = "{" + (status.get() == 200 ? "\"id\":{\"x\":1},\"apiTokenId\":{}," : "")
+            + "\"code\":\"rejected\",\"message\":\"We could not accept " + Encodings.json(encoded)
+            + "\",\"value\":\"" + Encodings.json(encoded) + "\"}";
+        MockResponse.Builder b = json(status.get(), body).newBuilder();
+        if (encoded.chars().allMatch(c -> c > 0x20 && c < 0x7f) && encoded.length() < 4000) {
+          b.addHeader("Sozu-Id", encoded);
+        }
+        return b.build();
+      }
+    };
+    main.setDispatcher(echo);
+    bridge.setDispatcher(echo);
+    String oauthToken = "CANARY-oauth-user-token-c13";
+    String consumerKey = "CANARY-consumer-key-c14";
+    List<String> secrets = List.of(API_TOKEN, CONSUMER_SECRET, TOKEN_SECRET, PASSWORD, MFA_CODE, ENV_VALUE,
+        OAUTH_TOKEN, oauthToken, consumerKey);
+    List<String> lines = new CopyOnWriteArrayList<>();
+    List<Throwable> failures = new ArrayList<>();
+    int calls = 0;
+    for (Encodings.Form f : Encodings.Form.values()) {
+      form.set(f);
+      for (int code : new int[] {400, 200}) {
+        status.set(code);
+        TransportAndOptionsTest.CapturingLogger logger = new TransportAndOptionsTest.CapturingLogger(lines);
+        try (CleverCloudClient token = builder().credentials(Credentials.apiToken(API_TOKEN))
+            .logger(logger, Level.INFO).retryPolicy(RetryPolicy.none()).build();
+            CleverCloudClient oauth = builder().credentials(Credentials.oauth1(consumerKey, CONSUMER_SECRET,
+                oauthToken, TOKEN_SECRET, SignatureMethod.PLAINTEXT)).logger(logger, Level.INFO)
+                .retryPolicy(RetryPolicy.none()).build()) {
+          for (CleverCloudClient c : List.of(token, oauth)) {
+            ApplicationsApi apps = c.api(ApplicationsApi.class);
+            List<Supplier<Object>> each = List.of(
+                () -> c.api(SelfApi.class).getSelf(),
+                () -> apps.setApplicationEnvVar("orga_1", "app_1", "K", new WannabeValue().value(ENV_VALUE)),
+                () -> join(apps.setApplicationEnvVarAsync("orga_1", "app_1", "K", new WannabeValue().value(ENV_VALUE))),
+                () -> c.api(OAuthTokensApi.class).revokeSelfOAuthToken(OAUTH_TOKEN),
+                () -> join(c.api(OAuthTokensApi.class).revokeSelfOAuthTokenAsync(OAUTH_TOKEN)),
+                () -> c.apiTokens().create(CreateApiTokenRequest.builder().name("CI").expiration("30d")
+                    .password(PASSWORD).mfaCode(MFA_CODE).email("jane.doe@example.com").build()));
+            for (Supplier<Object> call : each) {
+              calls++;
+              try {
+                call.get();
+              } catch (RuntimeException e) {
+                failures.add(e);
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(failures).as("every echo ends in an exception").hasSize(calls);
+    assertThat(failures).extracting(Object::getClass).contains(BadRequestException.class,
+        ResponseDecodingException.class);
+    assertThat(failures).anySatisfy(e -> assertThat(e.getMessage()).contains("We could not accept", "***"));
+    assertThat(lines).isNotEmpty();
+    for (Throwable e : failures) {
+      for (String text : Encodings.shown(e)) {
+        for (String secret : secrets) {
+          assertThat(Encodings.leak(text, secret)).as("%s in %s", secret, text).isNull();
+        }
+      }
+    }
+    for (String line : lines) {
+      for (String secret : secrets) {
+        assertThat(Encodings.leak(line, secret)).as("%s in %s", secret, line).isNull();
+      }
+    }
+  }
+
+  /**
+   * A malformed status line that echoes the request, {@code Authorization} header included (OkHttp's
+   * {@code ProtocolException} quotes the line): the transport exception, its cause and the cause's own causes and
+   * suppressed hold no credential in any form, and the cause's type is still shown.
+   */
+  @Test
+  @Timeout(60)
+  void theCauseChainOfATransportFailureHoldsNoSecret() {
+    AtomicReference<Encodings.Form> form = new AtomicReference<>();
+    Dispatcher badStatusLine = new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String line = "Authorization: " + request.getHeaders().get("Authorization");
+        return new MockResponse.Builder().status("HTTP/1.1 2OO " + Encodings.encode(form.get(), line)).build();
+      }
+    };
+    main.setDispatcher(badStatusLine);
+    bridge.setDispatcher(badStatusLine); // API tokens are routed to the Bridge
+    List<Throwable> failures = new ArrayList<>();
+    for (Encodings.Form f : Encodings.Form.values()) {
+      form.set(f);
+      try (CleverCloudClient token = builder().credentials(Credentials.apiToken(API_TOKEN))
+          .retryPolicy(RetryPolicy.none()).build();
+          CleverCloudClient oauth = builder().credentials(Credentials.oauth1("ck-CANARY-c15", CONSUMER_SECRET,
+              "tok-CANARY-c16", TOKEN_SECRET, SignatureMethod.PLAINTEXT)).retryPolicy(RetryPolicy.none()).build()) {
+        for (CleverCloudClient c : List.of(token, oauth)) {
+          Throwable sync = org.assertj.core.api.Assertions.catchThrowable(() -> c.api(SelfApi.class).getSelf());
+          Throwable async = org.assertj.core.api.Assertions.catchThrowable(
+              () -> join(c.api(SelfApi.class).getSelfAsync()));
+          assertThat(sync).as(f.name()).isInstanceOf(TransportException.class);
+          assertThat(async).as(f.name()).isInstanceOf(TransportException.class);
+          failures.add(sync);
+          failures.add(async);
+        }
+      }
+    }
+    for (Throwable e : failures) {
+      assertThat(e).isInstanceOf(TransportException.class);
+      assertThat(e.getCause()).isNotNull();
+      assertThat(String.valueOf(e.getCause().getMessage()) + e.getCause())
+          .contains("java.net.ProtocolException");
+      for (String text : Encodings.shown(e)) {
+        for (String secret : List.of(API_TOKEN, CONSUMER_SECRET, TOKEN_SECRET, "ck-CANARY-c15", "tok-CANARY-c16")) {
+          assertThat(Encodings.leak(text, secret)).as("%s in %s", secret, text).isNull();
+        }
+      }
+    }
+  }
+
+  /**
+   * Property-style, through the client: random environment values (4 to 2,000 characters: quotes, backslashes,
+   * {@code % + & = < > /}, controls, non-ASCII) sent with {@code setApplicationEnvVar} (sync and async in turn),
+   * answered by random hostile bodies echoing the value in a random form (nested, long, unterminated, cut), with a
+   * random error status or 200: always a typed exception, never an {@code Error}, the value in no form in any
+   * exception text or log line. Seeded: set {@code -Dcanary.seed=…} to replay; the seed is in every message.
+   */
+  @Test
+  @Timeout(300)
+  void randomSecretsAndHostileAnswersThroughTheClient() {
+    long seed = Long.getLong("canary.seed", 0x5EC2E7L);
+    Random random = new Random(seed);
+    int cases = 300;
+    int[] statuses = {200, 400, 401, 404, 409, 422, 500, 503};
+    AtomicReference<MockResponse> next = new AtomicReference<>();
+    int failures = 0;
+    Dispatcher answer = new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return next.get();
+      }
+    };
+    main.setDispatcher(answer);
+    bridge.setDispatcher(answer);
+    List<String> lines = new CopyOnWriteArrayList<>();
+    try (CleverCloudClient client = builder().credentials(Credentials.apiToken(API_TOKEN))
+        .logger(new TransportAndOptionsTest.CapturingLogger(lines), Level.INFO).retryPolicy(RetryPolicy.none())
+        .build()) {
+      ApplicationsApi apps = client.api(ApplicationsApi.class);
+      for (int i = 0; i < cases; i++) {
+        String what = "seed " + seed + ", case " + i;
+        String secret = Encodings.randomSecret(random, 4, random.nextInt(10) == 0 ? 2000 : 80);
+        String header = Encodings.encode(Encodings.Form.PERCENT_TWICE_UPPER, secret);
+        int status = statuses[random.nextInt(statuses.length)];
+        next.set(json(status, Encodings.hostileBody(random, secret)).newBuilder()
+            .addHeader("Sozu-Id", header.length() < 8000 ? header : "id").build());
+        lines.clear();
+        boolean async = i % 2 == 1;
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> {
+          if (async) {
+            join(apps.setApplicationEnvVarAsync("orga_1", "app_1", "K", new WannabeValue().value(secret)));
+          } else {
+            apps.setApplicationEnvVar("orga_1", "app_1", "K", new WannabeValue().value(secret));
+          }
+        });
+        if (thrown == null) {
+          // A 200 body can happen to decode (lenient Gson reads {"id":4001} as an ApplicationView): nothing thrown.
+          assertThat(status).as(what).isEqualTo(200);
+          continue;
+        }
+        failures++;
+        assertThat(thrown).as(what).isInstanceOf(com.clevercloud.client.exception.CleverCloudException.class);
+        List<String> forms = Encodings.allForms(secret);
+        for (String text : Encodings.shown(thrown)) {
+          assertThat(Encodings.leak(text, forms)).as("%s: exception", what).isNull();
+        }
+        for (String line : lines) {
+          assertThat(Encodings.leak(line, forms)).as("%s: log line", what).isNull();
+        }
+      }
+    }
+    assertThat(failures).as("seed %s: cases that ended in an exception", seed).isGreaterThan(cases * 3 / 4);
+  }
+
+  /**
+   * Log lines are masked after decoding (a secret in a path is found however it was encoded), so a decoded
+   * {@code %0A} must not start a forged line: every log line stays one line.
+   */
+  @Test
+  void aDecodedLogLineStaysOneLine() {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    main.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return json(404, "{}");
+      }
+    });
+    try (CleverCloudClient client = builder().credentials(Credentials.oauth1("ck", CONSUMER_SECRET, "t", TOKEN_SECRET))
+        .logger(new TransportAndOptionsTest.CapturingLogger(lines), Level.INFO).retryPolicy(RetryPolicy.none())
+        .build()) {
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(
+          () -> client.http().get("/v2/x%0AFORGED%0D%0Aline%E2%80%A8x"))).isInstanceOf(NotFoundException.class);
+    }
+    assertThat(lines).singleElement().satisfies(line -> assertThat(line).contains("FORGED")
+        .doesNotContain("\n").doesNotContain("\r").doesNotContain("\u2028"));
+  }
+
+  /** The future's value, or its own exception (unwrapped), as a blocking call would throw it. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.get(20, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new AssertionError(e.getCause());
+    } catch (InterruptedException | TimeoutException e) {
+      throw new AssertionError(e);
+    }
   }
 
   // The server

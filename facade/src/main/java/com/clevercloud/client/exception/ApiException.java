@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The API answered with an error status. Carries what support and callers need: the status, the API's error code
  * ({@code code} on the Bridge and v4, the numeric {@code id} on v2), its message, the {@code Sozu-Id} request id and a
- * short body (truncated, with secret-looking JSON values masked).
+ * short body (decoded, truncated, with secrets masked).
  *
  * <p>Subtypes name the statuses a caller can act on: {@link BadRequestException} (400, 422),
  * {@link AuthenticationException} (401), {@link ForbiddenException} (403), {@link NotFoundException} (404),
@@ -86,8 +86,10 @@ public class ApiException extends CleverCloudException {
   }
 
   /**
-   * The start of the response body (about 200 characters), with the values of JSON keys that look secret
-   * ({@code password}, {@code secret}, {@code token}, {@code mfa}) masked.
+   * The start of the response body (about 200 characters), decoded (JSON string escapes and percent-encoding undone),
+   * with the client's credentials, the values the request carried and the values of keys that look secret
+   * ({@code password}, {@code secret}, {@code token}, {@code mfa}) masked as {@code ***} in whatever form the server
+   * echoed them. The code, the message and the request id are masked likewise.
    *
    * @return the short body, or empty if there was none
    */

@@ -54,7 +54,8 @@ public class ResponseDecodingException extends CleverCloudException {
   }
 
   /**
-   * The start of the body, truncated, with secret-looking JSON values masked.
+   * The start of the body, decoded and truncated, with secrets masked as in {@link ApiException#body()}; empty for
+   * bodies that are secrets as a whole (environment variables, a created token's answer).
    *
    * @return the short body, or empty
    */

@@ -16,6 +16,10 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>If the response ended inside the secret itself (a connection broken mid-value), what arrived of it is handed over
+ * and the message says that it may be only its start: the token exists either way, and should be revoked if the
+ * secret is refused.
+ *
  * <p>The secret never appears in the message or in {@code toString()}. The exception is not serializable in a way
  * that keeps the secret: the field is transient.
  */

@@ -14,20 +14,22 @@ import com.clevercloud.client.exception.RateLimitException;
 import com.clevercloud.client.exception.ResponseDecodingException;
 import com.clevercloud.client.exception.ServerException;
 import com.clevercloud.client.exception.TransportException;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -37,11 +39,21 @@ import okhttp3.ResponseBody;
 /**
  * Turns failed calls into the client's exceptions: one status switch, one reading of error bodies (Bridge and v4
  * {@code {code, message}}, v2 {@code {id, message, type}}, problem+json, HTML pages, empty bodies).
+ *
+ * <p>Everything from the server that reaches an exception (code, message, body, {@code Sozu-Id}, I/O messages of
+ * causes) goes through {@link Redaction}: cut to a bounded excerpt, decoded, and masked against the client's
+ * credentials and the values the request carried ({@link Sensitive}), in every encoding.
  */
 public final class ErrorMapper {
 
   /** How much of an error body is read; error bodies are small, an HTML page is cut. */
   private static final long MAX_ERROR_BODY = 64 * 1024;
+
+  /** The longest error code, API message, request id or I/O message kept: a real one is far shorter. */
+  private static final int MAX_FIELD = 1000;
+
+  /** How deep a cause chain is copied when it must be masked (causes and suppressed): beyond, it is left out. */
+  private static final int MAX_CAUSE_DEPTH = 16;
 
   private final Clock clock;
   private final List<Secret> credentialSecrets;
@@ -56,7 +68,9 @@ public final class ErrorMapper {
   }
 
   /**
-   * Makes a mapper that masks the credentials' secrets wherever a response echoes them.
+   * Makes a mapper that masks the credentials wherever a response echoes them: the API token; for OAuth 1.0a the
+   * consumer key and secret, the token and its secret (the token is marked sensitive by the API, and the consumer
+   * key identifies the application the secrets belong to).
    *
    * @param clock used to turn a {@code Retry-After} date into a delay
    * @param credentials the client's credentials, or null
@@ -66,7 +80,8 @@ public final class ErrorMapper {
     if (credentials instanceof ApiTokenCredentials token) {
       credentialSecrets = List.of(token.token());
     } else if (credentials instanceof OAuth1Credentials oauth) {
-      credentialSecrets = List.of(oauth.consumerSecret(), oauth.tokenSecret());
+      credentialSecrets = List.of(Secret.of(oauth.consumerKey()), oauth.consumerSecret(), Secret.of(oauth.token()),
+          oauth.tokenSecret());
     } else {
       credentialSecrets = List.of();
     }
@@ -108,16 +123,14 @@ public final class ErrorMapper {
 
   private ApiException fromParts(int status, Headers headers, MediaType contentType, String rawBody, String operation,
       Request request) {
-    // Mask echoed secrets first: everything below (code, message, short body) derives from the masked text.
-    String body = mask(rawBody, request);
-    String requestId = mask(headers.get("Sozu-Id"), request);
-    String errorCode = null;
-    String apiMessage = null;
-    JsonObject json = parseObject(body);
-    if (json != null) {
-      errorCode = firstString(json, "code", "id");
-      apiMessage = firstString(json, "message", "error", "detail", "title");
-    }
+    List<Secret> secrets = secrets(request);
+    // Cut first: a hostile body costs no more to read than its excerpt. Every part below is masked on its own.
+    String body = rawBody == null || rawBody.length() <= Redaction.MAX_TEXT ? rawBody
+        : rawBody.substring(0, Redaction.MAX_TEXT);
+    String[] read = codeAndMessage(body);
+    String errorCode = field(read[0], secrets);
+    String apiMessage = field(read[1], secrets);
+    String requestId = field(headers.get("Sozu-Id"), secrets);
 
     StringBuilder message = new StringBuilder();
     message.append(operation).append(": HTTP ").append(status);
@@ -134,8 +147,8 @@ public final class ErrorMapper {
     if (requestId != null) {
       message.append(" (Sozu-Id ").append(requestId).append(')');
     }
-    String shortBody = Redaction.shortBody(body);
-    String msg = message.toString();
+    String shortBody = Redaction.truncate(Redaction.clean(rawBody, secrets, true));
+    String msg = Redaction.clean(message.toString(), secrets, true); // the content type came from the server too
 
     return switch (status) {
       case 400, 422 -> new BadRequestException(msg, operation, status, errorCode, apiMessage, requestId, shortBody);
@@ -152,18 +165,35 @@ public final class ErrorMapper {
   }
 
   /**
-   * Maps an I/O failure (no response, or a response cut short).
+   * Maps an I/O failure (no response, or a response cut short), masking the client's credentials in its message and
+   * causes.
    *
    * @param e the failure
    * @param operation the operation's name
    * @return the exception to throw
    */
   public TransportException transport(IOException e, String operation) {
+    return transport(e, operation, null);
+  }
+
+  /**
+   * Maps an I/O failure (no response, or a response cut short). Its message can quote the server (OkHttp's
+   * {@code Unexpected status line: …}), which can echo the request: the message and every message of the cause chain
+   * are masked against the client's credentials and the request's {@link Sensitive} values (see
+   * {@link #safeCause(Throwable, Request)}).
+   *
+   * @param e the failure
+   * @param operation the operation's name
+   * @param request the request that failed, or null
+   * @return the exception to throw
+   */
+  public TransportException transport(IOException e, String operation, Request request) {
+    List<Secret> secrets = secrets(request);
     boolean timeout = e instanceof InterruptedIOException;
     String what = timeout ? "timed out" : "failed before a complete response arrived";
-    // The I/O message names hosts and ports at most; it never holds request headers or bodies.
+    String detail = field(e.getMessage(), secrets);
     return new TransportException(operation + ": " + what + " (" + e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : ": " + mask(e.getMessage(), null)) + ")", operation, timeout, e);
+        + (detail == null ? "" : ": " + detail) + ")", operation, timeout, safeCause(e, secrets));
   }
 
   /**
@@ -184,7 +214,8 @@ public final class ErrorMapper {
 
   /**
    * Maps a 2xx body that cannot be decoded, leaving the body out of the exception when it is a secret as a whole
-   * (environment variables: their values sit under keys no pattern can recognise as secret).
+   * (environment variables: their values sit under keys no pattern can recognise as secret). Only an excerpt of the
+   * body is looked at, whatever its size.
    *
    * @param response the response
    * @param contentType the body's type, or null
@@ -197,62 +228,162 @@ public final class ErrorMapper {
    */
   public ResponseDecodingException decoding(Response response, MediaType contentType, String body, String expected,
       String operation, Throwable cause, boolean bodyIsSecret) {
-    String msg = operation + ": HTTP " + response.code() + describeBody(contentType, body) + " could not be read as "
+    List<Secret> secrets = secrets(response.request());
+    String excerpt = body == null || body.length() <= Redaction.MAX_TEXT ? body
+        : body.substring(0, Redaction.MAX_TEXT);
+    String msg = operation + ": HTTP " + response.code() + describeBody(contentType, excerpt) + " could not be read as "
         + expected;
-    String requestId = mask(response.header("Sozu-Id"), response.request());
+    String requestId = field(response.header("Sozu-Id"), secrets);
     if (requestId != null) {
       msg += " (Sozu-Id " + requestId + ")";
     }
-    return new ResponseDecodingException(msg, operation, response.code(), requestId,
-        bodyIsSecret ? null : shortBody(body, response.request()), sanitized(cause));
+    return new ResponseDecodingException(Redaction.clean(msg, secrets, true), operation, response.code(), requestId,
+        bodyIsSecret ? null : Redaction.truncate(Redaction.clean(body, secrets, true)), sanitized(cause, secrets));
   }
 
   /**
-   * A body fit for an exception: secrets the request carried and the client's credentials masked, secret-looking
-   * JSON and form values masked, truncated.
+   * A body fit for an exception: secrets the request carried and the client's credentials masked in every encoding,
+   * secret-looking JSON and form values masked, decoded, truncated.
    *
    * @param body the body, or null
    * @param request the request it answers (for its {@link Sensitive} tag), or null
    * @return the short body, or null
    */
   public String shortBody(String body, Request request) {
-    return Redaction.shortBody(mask(body, request));
+    return Redaction.truncate(Redaction.clean(body, secrets(request), true));
   }
 
   /**
-   * Masks the client's credential secrets and the request's {@link Sensitive} values in a text.
+   * Masks the client's credential secrets, the request's {@link Sensitive} values (in every encoding) and the values
+   * of secret-looking keys in a text; the text is decoded (see {@link Redaction}) and cut to
+   * {@link Redaction#MAX_TEXT} characters.
    *
    * @param text the text, or null
    * @param request the request, or null
    * @return the masked text, or null
    */
   public String mask(String text, Request request) {
-    String masked = Sensitive.mask(text, credentialSecrets);
-    Sensitive tagged = request == null ? null : request.tag(Sensitive.class);
-    return tagged == null ? masked : Sensitive.mask(masked, tagged.values());
+    return Redaction.clean(text, secrets(request), true);
   }
 
   /**
-   * A stand-in for a parser's exception: same type name, JSON path and stack trace, but not its message, which may
-   * quote a value from the body (Gson's {@code NumberFormatException: For input string: "…"}).
+   * A cause fit for an exception the client throws: itself if no message in its chain (causes and suppressed) holds
+   * anything to mask; else a masked copy of the whole chain, each link a {@code MaskedCause} whose message starts
+   * with the original class name and whose stack trace is the original's.
+   *
+   * @param cause the cause, or null
+   * @param request the request that failed, or null
+   * @return the cause or its masked copy, or null
    */
-  static Throwable sanitized(Throwable cause) {
+  public Throwable safeCause(Throwable cause, Request request) {
+    return safeCause(cause, secrets(request));
+  }
+
+  private Throwable safeCause(Throwable cause, List<Secret> secrets) {
+    if (cause == null) {
+      return null;
+    }
+    boolean[] changed = {false};
+    Throwable copy = maskedCopy(cause, secrets, Collections.newSetFromMap(new IdentityHashMap<>()), 0, changed);
+    return changed[0] ? copy : cause;
+  }
+
+  /** The masked copy of a chain; {@code changed[0]} tells whether any message needed masking (or was cut off). */
+  private static Throwable maskedCopy(Throwable t, List<Secret> secrets, Set<Throwable> seen, int depth,
+      boolean[] changed) {
+    if (t == null || !seen.add(t)) {
+      return null;
+    }
+    if (depth > MAX_CAUSE_DEPTH) {
+      changed[0] = true; // too deep to check: left out
+      return null;
+    }
+    String raw = t.getMessage();
+    String message = field(raw, secrets);
+    if (raw != null && !raw.isBlank() && !raw.equals(message)) {
+      changed[0] = true;
+    }
+    String text = t.toString(); // checked apart only when a class shows more than its name and message
+    String usual = t.getClass().getName() + (t.getLocalizedMessage() == null ? "" : ": " + t.getLocalizedMessage());
+    if (!text.equals(usual) && !text.equals(Redaction.clean(text, secrets, true))) {
+      changed[0] = true;
+    }
+    // A copy masked again (with more secrets known) keeps the original class name it already starts with.
+    String name = t instanceof MaskedCause ? "" : t.getClass().getName() + (message == null ? "" : ": ");
+    MaskedCause copy = new MaskedCause(name + (message == null ? "" : message),
+        maskedCopy(t.getCause(), secrets, seen, depth + 1, changed));
+    copy.setStackTrace(t.getStackTrace());
+    for (Throwable s : t.getSuppressed()) {
+      Throwable masked = maskedCopy(s, secrets, seen, depth + 1, changed);
+      if (masked != null) {
+        copy.addSuppressed(masked);
+      }
+    }
+    return copy;
+  }
+
+  /**
+   * The masked copy of a cause whose message held something to mask: its message is the original class name and the
+   * masked message; its stack trace, causes and suppressed are the original's (masked likewise).
+   */
+  static final class MaskedCause extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    MaskedCause(String message, Throwable cause) {
+      super(message, cause);
+    }
+
+    @Override
+    public String toString() {
+      return getMessage() + " (masked)";
+    }
+  }
+
+  /** The client's credentials and the request's sensitive values. */
+  private List<Secret> secrets(Request request) {
+    Sensitive tagged = request == null ? null : request.tag(Sensitive.class);
+    if (tagged == null || tagged.values().isEmpty()) {
+      return credentialSecrets;
+    }
+    List<Secret> all = new ArrayList<>(credentialSecrets);
+    all.addAll(tagged.values());
+    return all;
+  }
+
+  /** A server-given string fit for an exception: masked, decoded, at most {@link #MAX_FIELD} characters. */
+  private static String field(String value, List<Secret> secrets) {
+    String safe = Redaction.clean(value, secrets, true);
+    if (safe == null || safe.isBlank()) {
+      return null;
+    }
+    return safe.length() <= MAX_FIELD ? safe : safe.substring(0, MAX_FIELD) + "…";
+  }
+
+  /**
+   * A stand-in for a parser's exception: same type name, JSON path (masked: it holds member names from the body) and
+   * stack trace, but not its message, which may quote a value from the body (Gson's
+   * {@code NumberFormatException: For input string: "…"}).
+   */
+  private static Throwable sanitized(Throwable cause, List<Secret> secrets) {
     if (cause == null) {
       return null;
     }
     String path = null;
-    String text = String.valueOf(cause.getMessage());
-    Matcher m = JSON_PATH.matcher(text);
-    if (m.find()) {
-      path = m.group(1);
+    // Masked whole first: a secret with a space in it, cut at the space by the path's end, would not be found.
+    String text = String.valueOf(field(cause.getMessage(), secrets));
+    int at = text.indexOf("path $");
+    if (at >= 0) {
+      int end = at + 5;
+      while (end < text.length() && end - at < 200 && !Character.isWhitespace(text.charAt(end))) {
+        end++;
+      }
+      path = text.substring(at + 5, end);
     }
     IllegalStateException safe = new IllegalStateException(cause.getClass().getName()
         + (path == null ? "" : " at " + path));
     safe.setStackTrace(cause.getStackTrace());
     return safe;
   }
-
-  private static final Pattern JSON_PATH = Pattern.compile("path (\\$[^\\s]*)");
 
   /** A few words on the body for messages: never its content. */
   static String describeBody(MediaType type, String body) {
@@ -271,30 +402,36 @@ public final class ErrorMapper {
     return " with a " + (type == null ? "text" : type.type() + "/" + type.subtype()) + " body";
   }
 
-  private static JsonObject parseObject(String body) {
-    if (body == null || body.isBlank()) {
-      return null;
-    }
-    try {
-      JsonElement element = JsonParser.parseString(body);
-      return element.isJsonObject() ? element.getAsJsonObject() : null;
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static String firstString(JsonObject json, String... names) {
-    for (String name : names) {
-      JsonElement e = json.get(name);
-      if (e != null && e.isJsonPrimitive()) {
-        JsonPrimitive p = e.getAsJsonPrimitive();
-        String value = p.isNumber() ? p.getAsNumber().toString() : p.getAsString();
-        if (!value.isBlank()) {
-          return value;
+  /**
+   * The error code ({@code code}, else {@code id}) and message ({@code message}, {@code error}, {@code detail},
+   * {@code title}) of a JSON object, read with a streaming reader (never a tree, never a regular expression): a
+   * body that is cut off or broken further on still gives what came before.
+   */
+  private static String[] codeAndMessage(String body) {
+    String[] found = new String[6]; // code, id, message, error, detail, title
+    List<String> names = List.of("code", "id", "message", "error", "detail", "title");
+    if (body != null && body.stripLeading().startsWith("{")) {
+      try (JsonReader reader = new JsonReader(new StringReader(body))) {
+        reader.setStrictness(Strictness.LENIENT);
+        reader.beginObject();
+        while (reader.hasNext()) {
+          int index = names.indexOf(reader.nextName());
+          JsonToken token = reader.peek();
+          if (index >= 0 && found[index] == null
+              && (token == JsonToken.STRING || token == JsonToken.NUMBER || token == JsonToken.BOOLEAN)) {
+            String value = token == JsonToken.BOOLEAN ? String.valueOf(reader.nextBoolean()) : reader.nextString();
+            found[index] = value.isBlank() ? null : value;
+          } else {
+            reader.skipValue();
+          }
         }
+      } catch (IOException | RuntimeException brokenFurtherOn) {
+        // keep what was read
       }
     }
-    return null;
+    return new String[] {
+        found[0] != null ? found[0] : found[1],
+        found[2] != null ? found[2] : found[3] != null ? found[3] : found[4] != null ? found[4] : found[5]};
   }
 
   /** {@code Retry-After}: delay seconds or an HTTP date (RFC 9110 §10.2.3). */

@@ -48,14 +48,27 @@ public final class LoggingInterceptor implements Interceptor {
       Response response = chain.proceed(request);
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       String sozuId = Redaction.requestId(response.header("Sozu-Id"));
-      logger.log(level, masking.mask(what + " -> " + response.code() + " in " + ms + " ms"
+      logger.log(level, line(what + " -> " + response.code() + " in " + ms + " ms"
           + (sozuId == null ? "" : " Sozu-Id " + sozuId), request));
       return response;
     } catch (IOException | RuntimeException e) {
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      logger.log(level, masking.mask(what + " -> failed after " + ms + " ms: " + e.getClass().getSimpleName(),
-          request));
+      logger.log(level, line(what + " -> failed after " + ms + " ms: " + e.getClass().getSimpleName(), request));
       throw e;
     }
+  }
+
+  /**
+   * The line masked (the path is decoded to be masked, so that a secret in it is found however it was encoded) and
+   * kept on one line: a decoded {@code %0A} must not start a forged log line.
+   */
+  private String line(String text, Request request) {
+    String masked = masking.mask(text, request);
+    StringBuilder sb = new StringBuilder(masked.length());
+    for (int i = 0; i < masked.length(); i++) {
+      char c = masked.charAt(i);
+      sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '_' : c);
+    }
+    return sb.toString();
   }
 }

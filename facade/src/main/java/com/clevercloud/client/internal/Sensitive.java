@@ -15,8 +15,10 @@ import java.util.Objects;
 public final class Sensitive {
 
   /**
-   * Values shorter than this are not masked: they cannot be meaningful secrets, and masking every {@code "1"} or
-   * {@code "on"} would garble status codes and ids in messages.
+   * Values shorter than this are not masked; values of this length and more are. Masking every {@code "1"},
+   * {@code "on"} or {@code "ok"} would garble statuses, ids and words in every message, and hides nothing: a value of
+   * one to three characters is guessed in a few thousand tries whether or not a message shows it, so it cannot be a
+   * meaningful secret. From four characters on (a PIN, a short MFA code) it is masked.
    */
   public static final int MIN_MASKED_LENGTH = 4;
 
@@ -53,30 +55,17 @@ public final class Sensitive {
   }
 
   /**
-   * Replaces every occurrence of the given secrets' values in a text with {@code ***}; wiped and short values are
-   * skipped.
+   * Replaces the given secrets' values with {@code ***} in a text, in every form they can take there: raw,
+   * JSON-escaped, percent-encoded once or twice, form-encoded. The text is decoded to do so, and the decoded text is
+   * returned (see {@link Redaction}); it is cut to {@link Redaction#MAX_TEXT} characters first. Wiped values and
+   * values shorter than {@link #MIN_MASKED_LENGTH} are skipped.
    *
    * @param text the text, or null
    * @param secrets the secrets
-   * @return the masked text, or null
+   * @return the decoded, masked text, or null
    */
   public static String mask(String text, Iterable<Secret> secrets) {
-    if (text == null) {
-      return null;
-    }
-    String masked = text;
-    for (Secret secret : secrets) {
-      String value;
-      try {
-        value = secret.reveal();
-      } catch (IllegalStateException wiped) {
-        continue;
-      }
-      if (value.length() >= MIN_MASKED_LENGTH) {
-        masked = masked.replace(value, "***");
-      }
-    }
-    return masked;
+    return Redaction.clean(text, secrets, false);
   }
 
   /**
