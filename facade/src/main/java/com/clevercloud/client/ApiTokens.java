@@ -96,7 +96,7 @@ public final class ApiTokens {
       sent = client.executor().send(create, CREATE);
     } catch (TransportException e) {
       java.util.Arrays.fill(json, (byte) 0);
-      throw mayHaveBeenCreated(e, create);
+      throw mayHaveBeenCreated(e, create, false);
     }
     try (Response response = sent) {
       String text = readAll(response);
@@ -147,7 +147,7 @@ public final class ApiTokens {
     sent.whenComplete((token, failure) -> java.util.Arrays.fill(json, (byte) 0));
     // A connection failure before any answer may still have created the token: say so, as create does.
     return sent.mapFailure(failure -> !answered.get() && failure instanceof TransportException t
-        ? mayHaveBeenCreated(t, create) : failure);
+        ? mayHaveBeenCreated(t, create, false) : failure);
   }
 
   private Instant checkedExpiration(CreateApiTokenRequest request) {
@@ -227,19 +227,24 @@ public final class ApiTokens {
             response.code(), errors().mask(response.header("Sozu-Id"), sent), null, Secret.of(found.secret()),
             found.id(), errors().safeCause(e, sent));
       }
-      throw mayHaveBeenCreated(errors().transport(e, CREATE, sent), sent);
+      throw mayHaveBeenCreated(errors().transport(e, CREATE, sent), sent, true);
     }
   }
 
   /**
-   * A failed creation may still have created the token: say so, since only the owner can check and revoke it. The
-   * message and causes are masked again against the creation's own secrets (the password), which the executor does
-   * not know.
+   * A failed creation is masked again against the creation's own secrets (the password), which the executor does not
+   * know. When the executor says the request went out and its answer was lost (the token may exist), the message also
+   * says where to check; a creation that never left (refused connection, closed client) says nothing of the kind.
    */
-  private TransportException mayHaveBeenCreated(TransportException e, Request sent) {
-    return new TransportException(errors().mask(e.getMessage(), sent) + "; the token may have been created: check "
-        + "client.api(ApiTokensApi.class).listApiTokens()", CREATE, e.isTimeout(), errors().safeCause(e.getCause(),
-        sent));
+  private TransportException mayHaveBeenCreated(TransportException e, Request sent, boolean answerBegan) {
+    String message = errors().mask(e.getMessage(), sent);
+    if (answerBegan && !message.contains("may have been created")) {
+      message += "; the answer began, so the token may have been created";
+    }
+    if (message.contains("may have been created")) {
+      message += "; look for the token with client.api(ApiTokensApi.class).listApiTokens() and revoke it if unwanted";
+    }
+    return new TransportException(message, CREATE, e.isTimeout(), errors().safeCause(e.getCause(), sent));
   }
 
   /**

@@ -352,7 +352,7 @@ public final class CallExecutor {
    * the caller must check before repeating it. One that never left (a refused connection, a TLS failure) does not.
    */
   private TransportException transport(IOException e, Request request, String operation, boolean answered) {
-    TransportException mapped = errors.transport(e, operation);
+    TransportException mapped = errors.transport(e, operation, request);
     Sent sent = request.tag(Sent.class);
     if (!"POST".equals(request.method()) || !(answered || (sent != null && sent.value))) {
       return mapped;
