@@ -280,6 +280,15 @@ public final class CleverCloudClient implements AutoCloseable {
   }
 
   /**
+   * Waiting for a deployment's outcome or an application's state, by polling with backoff within a timeout.
+   *
+   * @return the waits
+   */
+  public Deployments deployments() {
+    return new Deployments(this);
+  }
+
+  /**
    * Writes a streamed answer to a file without holding it in memory, then closes the body. The file is written
    * next to the target under a temporary name and moved into place once complete, so a failed download never leaves
    * half a file; an existing file is replaced. An HTML answer is refused before anything is written: no file

@@ -320,6 +320,10 @@ class SecretCanaryTest extends TestServers {
     seen.addAll(setEnv.params());
     seen.add(new CallExecutor.Decoding(EnvVar.class, null, true, "listApplicationEnv"));
     seen.add(new com.clevercloud.client.internal.TextAnswers());
+    seen.add(new Deployments(null));
+    seen.addAll(Arrays.asList(Deployments.Outcome.values()));
+    seen.add(new Deployments.Result(Deployments.Outcome.FAILED, "deployment_1",
+        new com.clevercloud.api.v2.model.DeploymentView().cause(ENV_VALUE.substring(0, 3))));
     seen.add(new DateTimeParameterConverterFactory());
     seen.add(RetryInterceptor.THREAD_SLEEP);
     seen.add(RetryPolicy.builder().maxDelay(Duration.ofSeconds(9)));
