@@ -98,7 +98,7 @@ public final class CallAdapters extends CallAdapter.Factory {
             + String.join(" or ", known.security()) + "): set them with CleverCloudClient.builder().credentials(...)");
       }
       CallExecutor.Decoding decoding = new CallExecutor.Decoding(bodyType, converter,
-          OperationTable.INSTANCE.holdsSecrets(known.family(), known.responseModel()), known.id());
+          OperationTable.INSTANCE.answerHoldsSecrets(known), known.id());
       return async ? executor.executeAsync(request, decoding) : executor.execute(request, decoding);
     }
   }

@@ -40,11 +40,13 @@ public final class OperationTable {
    * @param security the security schemes it accepts ({@code bearerAuth}, {@code oauth1}); empty when it takes none
    * @param presigned whether its caller signs it ({@code x-clever-auth: presigned}: the OAuth dance)
    * @param streamed whether it answers a file, handed over as a stream
-   * @param responseModel the model of its answer (of the elements, for a list), or empty
+   * @param responseModel the model of its answer (of the elements, for a list or a map), or empty
+   * @param sensitiveResponse whether the answer is a map or list whose values the spec marks {@code x-sensitive}
+   *     (an environment as one object)
    * @param params its parameters
    */
   public record Op(String id, String api, String family, String httpMethod, String path, Set<String> security,
-      boolean presigned, boolean streamed, String responseModel, List<Param> params) {
+      boolean presigned, boolean streamed, String responseModel, boolean sensitiveResponse, List<Param> params) {
 
     /**
      * Whether any parameter or the body can carry a secret.
@@ -98,13 +100,14 @@ public final class OperationTable {
     for (String[] row : operations) {
       List<Param> params = new ArrayList<>();
       for (String token : words(row[8])) {
-        boolean sensitive = token.endsWith("!");
-        String t = sensitive ? token.substring(0, token.length() - 1) : token;
+        String t = stripMarks(token);
+        boolean sensitive = t.length() < token.length();
         int colon = t.indexOf(':');
         params.add(new Param(t.substring(0, colon), t.substring(colon + 1), sensitive));
       }
+      String response = stripMarks(row[7]);
       Op op = new Op(row[0], row[1], family, row[2], row[3], Set.copyOf(words(row[4])), row[5].equals("presigned"),
-          Boolean.parseBoolean(row[6]), row[7], List.copyOf(params));
+          Boolean.parseBoolean(row[6]), response, response.length() < row[7].length(), List.copyOf(params));
       if (byId.put(op.id(), op) != null) {
         throw new IllegalStateException("operationId " + op.id() + " appears twice in the specifications");
       }
@@ -132,6 +135,15 @@ public final class OperationTable {
       }
     }
     return Set.copyOf(secret);
+  }
+
+  /** A token without its trailing {@code !} marks (one per place the spec marks it sensitive). */
+  private static String stripMarks(String token) {
+    int end = token.length();
+    while (end > 0 && token.charAt(end - 1) == '!') {
+      end--;
+    }
+    return token.substring(0, end);
   }
 
   private static List<String> words(String s) {
@@ -199,6 +211,16 @@ public final class OperationTable {
    */
   public boolean holdsSecrets(String family, String model) {
     return secretModels.getOrDefault(family, Set.of()).contains(model);
+  }
+
+  /**
+   * Whether an operation's answer holds a secret: its model does, or it is a map or list of sensitive values.
+   *
+   * @param op the operation
+   * @return true if an undecodable answer must never be quoted
+   */
+  public boolean answerHoldsSecrets(Op op) {
+    return op.sensitiveResponse() || holdsSecrets(op.family(), op.responseModel());
   }
 
   /**
