@@ -313,6 +313,7 @@ class SecretCanaryTest extends TestServers {
     future.complete(Secret.of(PASSWORD));
     seen.add(future);
     seen.add(new Operation("createApiToken"));
+    seen.add(new com.clevercloud.client.internal.TextAnswers());
     seen.add(new CallAdapters(null, null, new Gson()));
     seen.add(OperationTable.INSTANCE);
     OperationTable.Op setEnv = OperationTable.INSTANCE.byId("setApplicationEnvVar");
@@ -384,7 +385,14 @@ class SecretCanaryTest extends TestServers {
     Dispatcher echo400 = new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        String echo = request.getMethod() + " " + request.getTarget() + " "
+        // Header parameters too (a password in X-Clever-Password): every header but the credential.
+        StringBuilder headers = new StringBuilder();
+        for (String name : request.getHeaders().names()) {
+          if (!name.equalsIgnoreCase("Authorization")) {
+            headers.append(name).append(": ").append(request.getHeaders().values(name)).append(' ');
+          }
+        }
+        String echo = request.getMethod() + " " + request.getTarget() + " " + headers
             + (request.getBody() == null ? "" : request.getBody().utf8());
         wire.add(echo);
         JsonObject error = new JsonObject();
@@ -449,10 +457,11 @@ class SecretCanaryTest extends TestServers {
         covered.add(name);
       }
     }
-    // The table has secrets in each place a request can carry them: path, form, query and body.
+    // The table has secrets in each place a request can carry them: path, form, query, header, body and array body.
     assertThat(covered).contains("createApiToken", "createApiTokenAsync", "setApplicationEnvVar",
         "setApplicationEnvVarAsync", "revokeSelfOAuthToken", "revokeSelfOAuthTokenAsync", "accessToken",
-        "accessTokenQuery", "requestToken", "requestTokenQuery");
+        "accessTokenQuery", "requestToken", "requestTokenQuery", "createSelfMfa", "updateConfigProviderEnv",
+        "updateConfigProviderEnvAsync");
   }
 
   /**
@@ -460,7 +469,10 @@ class SecretCanaryTest extends TestServers {
    * level of lists included) is the canary, made by the family's own Gson from JSON named as the spec names them.
    */
   private static Object secretBody(String family, String model, Class<?> type, String canary) {
-    JsonObject json = secretJson(family, model, type, canary);
+    // A bare JSON array of models (an environment as [{name, value}]): one element, of the model the table names.
+    boolean array = List.class.isAssignableFrom(type);
+    Class<?> element = array ? modelClass(family, model) : type;
+    JsonObject json = secretJson(family, model, element, canary);
     assertThat(json.size()).as("%s.%s has a secret to fill", family, model).isPositive();
     Gson gson;
     try {
@@ -470,7 +482,21 @@ class SecretCanaryTest extends TestServers {
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
+    if (array) {
+      com.google.gson.JsonArray elements = new com.google.gson.JsonArray();
+      elements.add(json);
+      return gson.fromJson(elements, com.google.gson.reflect.TypeToken.getParameterized(List.class, element).getType());
+    }
     return gson.fromJson(json, type);
+  }
+
+  /** The generated class of a model the table names. */
+  private static Class<?> modelClass(String family, String model) {
+    try {
+      return Class.forName("com.clevercloud.api." + family + ".model." + model);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("no generated model " + family + "." + model, e);
+    }
   }
 
   private static JsonObject secretJson(String family, String model, Class<?> type, String canary) {
