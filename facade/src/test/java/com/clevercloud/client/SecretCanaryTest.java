@@ -420,6 +420,12 @@ class SecretCanaryTest extends TestServers {
             .logger(new TransportAndOptionsTest.CapturingLogger(lines), Level.INFO).retryPolicy(RetryPolicy.none())
             .build()) {
           Object[] args = TableCalls.args(op, method, (param, type) -> {
+            if (param.sensitive() && param.in().equals("body") && type == java.util.Map.class) {
+              return Map.of("CANARY_NAME", canary); // a map whose values the spec marks sensitive
+            }
+            if (param.sensitive() && param.in().equals("body") && type == List.class) {
+              return List.of(canary);
+            }
             if (param.sensitive()) {
               assertThat(type).as("%s %s", op.id(), param.name()).isEqualTo(String.class);
               return canary;
@@ -457,11 +463,12 @@ class SecretCanaryTest extends TestServers {
         covered.add(name);
       }
     }
-    // The table has secrets in each place a request can carry them: path, form, query, header, body and array body.
+    // The table has secrets in each place a request can carry them: path, form, query, header, body, array body and
+    // a map body whose values are sensitive (an environment sent whole).
     assertThat(covered).contains("createApiToken", "createApiTokenAsync", "setApplicationEnvVar",
         "setApplicationEnvVarAsync", "revokeSelfOAuthToken", "revokeSelfOAuthTokenAsync", "accessToken",
         "accessTokenQuery", "requestToken", "requestTokenQuery", "createSelfMfa", "updateConfigProviderEnv",
-        "updateConfigProviderEnvAsync");
+        "updateConfigProviderEnvAsync", "updateApplicationEnv", "updateApplicationEnvAsync");
   }
 
   /**

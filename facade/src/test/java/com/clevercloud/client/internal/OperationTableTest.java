@@ -36,6 +36,21 @@ class OperationTableTest {
   private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
   @Test
+  void mapsAndListsOfSensitiveValuesAreKnownToCarrySecrets() {
+    OperationTable t = OperationTable.INSTANCE;
+    // An environment sent whole (a map body) and read whole (a map answer): the spec marks the values x-sensitive.
+    assertThat(t.byId("updateApplicationEnv").carriesSecrets()).isTrue();
+    assertThat(t.byId("updateApplicationEnv").params()).anySatisfy(p -> {
+      assertThat(p.in()).isEqualTo("body");
+      assertThat(p.sensitive()).isTrue();
+    });
+    assertThat(t.answerHoldsSecrets(t.byId("getApplicationExposedEnv"))).isTrue();
+    assertThat(t.answerHoldsSecrets(t.byId("listApplicationEnv"))).isTrue(); // a list of a model with a secret
+    assertThat(t.answerHoldsSecrets(t.byId("listZones"))).isFalse();
+    assertThat(t.byId("listZones").carriesSecrets()).isFalse();
+  }
+
+  @Test
   void everyMethodOfEveryGeneratedInterfaceMapsToExactlyOneRow() throws Exception {
     List<Class<?>> apis = generatedInterfaces();
     assertThat(apis).hasSizeGreaterThanOrEqualTo(10);
