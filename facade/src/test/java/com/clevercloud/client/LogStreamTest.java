@@ -206,13 +206,15 @@ class LogStreamTest extends TestServers {
   }
 
   @Test
+  // Without the cancellation, hasNext() would wait for the 5-minute heartbeat timeout.
+  @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void closeFromAnotherThreadEndsABlockedIterationAndReleasesTheConnection() throws Exception {
     bridge.enqueue(stalledAfter(events(1, 2)));
     ConnectionPool pool = new ConnectionPool();
     OkHttpClient http = new OkHttpClient.Builder().connectionPool(pool).build();
     ScheduledExecutorService other = Executors.newSingleThreadScheduledExecutor();
     try (CleverCloudClient client = builder().okHttpClient(http).credentials(Credentials.apiToken("t")).build()) {
-      LogStream<ApplicationLog> logs = client.logs(query().heartbeatTimeout(Duration.ofSeconds(30)));
+      LogStream<ApplicationLog> logs = client.logs(query().heartbeatTimeout(Duration.ofMinutes(5)));
       Iterator<ApplicationLog> it = logs.iterator();
       assertThat(it.next().getId()).isEqualTo("1");
       assertThat(it.next().getId()).isEqualTo("2");
