@@ -349,6 +349,12 @@ public final class LogStream<T> implements Iterable<T>, AutoCloseable {
           throw new ResponseDecodingException(query.kind.operation + ": an event line is longer than "
               + MAX_EVENT_BYTES + " bytes", query.kind.operation, 200, null, null, null);
         }
+        if (END_OF_STREAM.equals(event)) {
+          // The server's end, cut before the blank line that would dispatch it: an end all the same, not a drop to
+          // reconnect from (which would replay the stream's last records for ever).
+          ended = true;
+          return null;
+        }
         throw new EOFException("the server closed the stream without END_OF_STREAM");
       }
       long end = eol > 0 && buffer.getByte(eol - 1) == '\r' ? eol - 1 : eol;

@@ -206,6 +206,16 @@ class LogStreamTest extends TestServers {
   }
 
   @Test
+  void anEndOfStreamCutBeforeItsBlankLineStillEndsTheStream() {
+    bridge.enqueue(sse(events(1, 3) + "event: END_OF_STREAM\ndata: {\"endedBy\":\"LIMIT_REACHED\"}\n").build());
+    bridge.enqueue(sse(events(1, 3) + END).build()); // what a reconnection would get: the same records again
+    try (CleverCloudClient client = client(); LogStream<ApplicationLog> logs = client.logs(query())) {
+      assertThat(ids(logs)).isEqualTo(expectedIds(1, 3));
+    }
+    assertThat(bridge.getRequestCount()).as("no reconnection").isEqualTo(1);
+  }
+
+  @Test
   // Without the cancellation, hasNext() would wait for the 5-minute heartbeat timeout.
   @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void closeFromAnotherThreadEndsABlockedIterationAndReleasesTheConnection() throws Exception {
