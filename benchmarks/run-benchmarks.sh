@@ -13,11 +13,13 @@
 #   files.md               the file-system share of the PDF download (in place vs the facade's temp file + rename)
 #   async.md               40 concurrent getSelfAsync() calls vs 40 threads calling getSelf(), server delay 200 ms
 #   side-by-side.md        @clevercloud/client on Node vs the facade
+#   logs.md                log streams: events/s through client.logs(…) vs bare OkHttp on the same SSE body (5 runs,
+#                          medians, ratio), and the heap over 1,000,000 events
 #   report.md              the tables, made from the files above
 #
 #   benchmarks/run-benchmarks.sh                 # every stage but thrpt, ~25 minutes on 2 cores
 #   benchmarks/run-benchmarks.sh signing paired  # some stages only: signing paired paired-long disk client thrpt heap
-#                                                # files async side report
+#                                                # files async side logs report
 #
 # JMH settings: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement (JMH_OPTS overrides them). Nothing else should run on
 # the machine meanwhile: the load average is recorded before and after each stage.
@@ -28,7 +30,7 @@ JAR=benchmarks/target/benchmarks.jar
 OUT=benchmarks/target/results
 JMH_OPTS=${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}
 stages=("$@")
-[[ ${#stages[@]} -gt 0 ]] || stages=(signing paired paired-long disk client heap files async side report)
+[[ ${#stages[@]} -gt 0 ]] || stages=(signing paired paired-long disk client heap files async side logs report)
 
 if [[ ${SKIP_BUILD:-} != 1 ]]; then # the jar must hold the code being measured; SKIP_BUILD=1 reuses it
   ./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
@@ -90,11 +92,13 @@ for stage in "${stages[@]}"; do
       java -cp "$JAR" com.clevercloud.client.benchmarks.AsyncConcurrencyBench | tee "$OUT/async.md" ;;
     side)
       benchmarks/side-by-side.sh | tee "$OUT/side-by-side.md" ;;
+    logs)
+      java -Xmx512m -cp "$JAR" com.clevercloud.client.benchmarks.LogStreamBench | tee "$OUT/logs.md" ;;
     report)
       shopt -s nullglob
       java -cp "$JAR" com.clevercloud.client.benchmarks.Report "$OUT"/*.json | tee "$OUT/report.md" ;;
     *)
-      echo "unknown stage $stage (signing paired paired-long disk client thrpt heap files async side report)" >&2
+      echo "unknown stage $stage (signing paired paired-long disk client thrpt heap files async side logs report)" >&2
       exit 2 ;;
   esac
   echo "== $stage done ($(load), $(steal "$before" "$(cpu)"))"

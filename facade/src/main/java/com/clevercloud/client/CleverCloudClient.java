@@ -702,4 +702,33 @@ public final class CleverCloudClient implements AutoCloseable {
       }
     }
   }
+
+  // ---- log streams (issue 14)
+
+  /**
+   * Opens a live log stream: an application's logs, an add-on's, or an application's access logs, as typed records
+   * the caller pulls one at a time (see {@link LogStream} for what it survives and how it ends). The connection is
+   * opened here, so a wrong id or a missing right throws now.
+   *
+   * <pre>{@code
+   * try (LogStream<ApplicationLog> logs = client.logs(LogQuery.application("orga_…", "app_…"))) {
+   *   for (ApplicationLog line : logs) {
+   *     System.out.println(line.getDate() + " " + line.getMessage());
+   *   }
+   * }
+   * }</pre>
+   *
+   * @param query what to stream
+   * @param <T> the record type
+   * @return the open stream; close it
+   * @throws CleverCloudException if the stream cannot be opened
+   */
+  public <T> LogStream<T> logs(LogQuery<T> query) {
+    return new LogStream<>(this, Objects.requireNonNull(query, "query == null"));
+  }
+
+  /** One family's Retrofit, for pipelines derived from this client's (log streams). */
+  Retrofit retrofit(String family) {
+    return retrofits.get(family);
+  }
 }

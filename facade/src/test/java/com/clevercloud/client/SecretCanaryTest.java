@@ -93,9 +93,10 @@ class SecretCanaryTest extends TestServers {
   static final String REQUEST_TOKEN_SECRET = "CANARY-request-token-secret-c10";
   static final String ACCESS_TOKEN_SECRET = "CANARY-access-token-secret-c11";
   static final String OAUTH_TOKEN = "CANARY-user-oauth-token-c12";
+  static final String LOG_LINE = "CANARY-log-line-c13";
   static final List<String> CANARIES = List.of(API_TOKEN, CONSUMER_SECRET, TOKEN_SECRET, CREATED_TOKEN, PASSWORD,
       MFA_CODE, CONSUMER_SECRET_READ, ENV_VALUE, FLOW_CONSUMER_SECRET, REQUEST_TOKEN_SECRET, ACCESS_TOKEN_SECRET,
-      OAUTH_TOKEN);
+      OAUTH_TOKEN, LOG_LINE);
 
   /** How the server answers. */
   enum Mode {
@@ -332,6 +333,34 @@ class SecretCanaryTest extends TestServers {
     seen.addAll(Arrays.asList(Routing.Host.values()));
     seen.addAll(Arrays.asList(Routing.Auth.values()));
     seen.add(new EnvVar().name("K").value(ENV_VALUE));
+    addLogStream();
+  }
+
+  /** A log stream whose record holds a canary (log lines may hold secrets), read through, and its query. */
+  private void addLogStream() {
+    try (mockwebserver3.MockWebServer logs = newServer()) {
+      logs.start();
+      logs.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+          .body("id: 1\nevent: APPLICATION_LOG\ndata: {\"id\":\"1\",\"message\":\"" + LOG_LINE + "\"}\n\n"
+              + "event: END_OF_STREAM\ndata: {}\n\n").build());
+      LogQuery<com.clevercloud.api.v4.model.ApplicationLog> query = LogQuery.application("orga_1", "app_1")
+          .filter(LOG_LINE);
+      try (CleverCloudClient c = CleverCloudClient.builder().credentials(Credentials.apiToken(API_TOKEN))
+          .bridgeBaseUrl(logs.url("/").toString())
+          .logger(new TransportAndOptionsTest.CapturingLogger(this.logs), Level.DEBUG).build();
+          LogStream<com.clevercloud.api.v4.model.ApplicationLog> stream = c.logs(query)) {
+        for (com.clevercloud.api.v4.model.ApplicationLog record : stream) {
+          received.add(record.getMessage());
+          seen.add(record);
+        }
+        seen.add(stream);
+      }
+      assertThat(received).as("the log line reached the caller").contains(LOG_LINE);
+      seen.add(query);
+      seen.add((Pages.Fetcher<String>) (limit, offset) -> List.of());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**
