@@ -27,9 +27,14 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -246,6 +251,87 @@ class ApiTokensTest extends TestServers {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("expiration");
     assertThatThrownBy(() -> CreateApiTokenRequest.builder().expiration("1d").password("p").build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("name");
+  }
+
+  /** The caller's OkHttpClient of a test that has one: the client leaves it open. */
+  private OkHttpClient recording;
+
+  @AfterEach
+  void shutDownTheCallersOkHttpClient() {
+    if (recording != null) {
+      recording.dispatcher().executorService().shutdown();
+    }
+  }
+
+  /** A client whose OkHttpClient records the body of each request it sends, as it went on the wire. */
+  private CleverCloudClient recordingBodies(AtomicReference<RequestBody> body) {
+    recording = new OkHttpClient.Builder().addNetworkInterceptor(chain -> {
+      body.set(chain.request().body());
+      return chain.proceed(chain.request());
+    }).build();
+    return builder().credentials(Credentials.apiToken("tok")).clock(CLOCK).okHttpClient(recording).build();
+  }
+
+  /** The body's bytes as the client holds them now (the body writes what it holds, each time it is asked). */
+  private static byte[] heldBytes(RequestBody body) throws Exception {
+    Buffer buffer = new Buffer();
+    body.writeTo(buffer);
+    return buffer.readByteArray();
+  }
+
+  /**
+   * The create body is JSON (typed so, though it is written once), and the bytes that held the password are zeroed
+   * once the call is over: what stays reachable from the request (a caller's interceptor, a heap dump) is zeros.
+   */
+  @Test
+  void createSendsJsonThenZeroesTheBytesThatHeldThePassword() throws Exception {
+    bridge.enqueue(json(CREATED));
+    AtomicReference<RequestBody> body = new AtomicReference<>();
+    try (CleverCloudClient client = recordingBodies(body)) {
+      assertThat(client.apiTokens().create(request().build()).secret().reveal()).isEqualTo(CANARY);
+    }
+    RecordedRequest r = take(bridge);
+    assertThat(r.getHeaders().get("Content-Type")).isEqualTo("application/json; charset=utf-8");
+    assertThat(r.getBody().utf8()).contains(PASSWORD);
+    assertThat(body.get().contentType()).hasToString("application/json; charset=utf-8");
+    assertThat(body.get().isOneShot()).isTrue();
+    assertThat(heldBytes(body.get())).hasSize((int) r.getBodySize()).containsOnly((byte) 0);
+  }
+
+  @Test
+  void aFailedCreateZeroesTheBytesThatHeldThePasswordToo() throws Exception {
+    bridge.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    AtomicReference<RequestBody> body = new AtomicReference<>();
+    try (CleverCloudClient client = recordingBodies(body)) {
+      assertThatThrownBy(() -> client.apiTokens().create(request().build())).isInstanceOf(TransportException.class);
+    }
+    assertThat(take(bridge).getBody().utf8()).contains(PASSWORD);
+    assertThat(heldBytes(body.get())).isNotEmpty().containsOnly((byte) 0);
+  }
+
+  @Test
+  void anAsynchronousCreateZeroesTheBytesThatHeldThePassword() throws Exception {
+    bridge.enqueue(json(CREATED));
+    AtomicReference<RequestBody> body = new AtomicReference<>();
+    try (CleverCloudClient client = recordingBodies(body)) {
+      assertThat(client.apiTokens().createAsync(request().build()).join().secret().reveal()).isEqualTo(CANARY);
+    }
+    assertThat(take(bridge).getHeaders().get("Content-Type")).isEqualTo("application/json; charset=utf-8");
+    // Zeroed by a stage of the same future, which may run just after the caller's join() returns.
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!isZeros(heldBytes(body.get())) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(heldBytes(body.get())).isNotEmpty().containsOnly((byte) 0);
+  }
+
+  private static boolean isZeros(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Test

@@ -181,6 +181,32 @@ class OAuth1SignerTest {
     assertThat(OAuth1Signer.percentEncode("=&%")).isEqualTo("%3D%26%25");
   }
 
+  /** The edges of every unreserved range are kept, and the characters just outside them are encoded. */
+  @Test
+  void unreservedRangesAreKeptToTheirEdgesAndNoFurther() {
+    assertThat(OAuth1Signer.percentEncode("AZaz09")).isEqualTo("AZaz09");
+    assertThat(OAuth1Signer.percentEncode("Z")).isEqualTo("Z");
+    assertThat(OAuth1Signer.percentEncode("@[`{/:")).isEqualTo("%40%5B%60%7B%2F%3A");
+    // the same edges past the fast path (after a character that needs encoding)
+    assertThat(OAuth1Signer.percentEncode(" AZaz09-._~")).isEqualTo("%20AZaz09-._~");
+    assertThat(OAuth1Signer.percentEncode(" @[`{/:")).isEqualTo("%20%40%5B%60%7B%2F%3A");
+    // a query re-encoded for the base string keeps the edges too, bare or escaped
+    List<Map.Entry<String, String>> all = new ArrayList<>();
+    String url = "https://api.clever-cloud.com/v2/x?k=AZaz09%41%5A%61%7A%30%39%40%5B%60%7B%2F%3A@[`{:";
+    all.addAll(OAuth1Signer.queryParameters(url));
+    all.add(p("oauth_consumer_key", "ck"));
+    all.add(p("oauth_signature_method", "HMAC-SHA1"));
+    all.add(p("oauth_timestamp", "1"));
+    all.add(p("oauth_nonce", "n"));
+    all.add(p("oauth_version", "1.0"));
+    String expected = OAuth1Signer.hmac(SignatureMethod.HMAC_SHA1, "cs&", OAuth1Signer.baseString("GET", url, all));
+    Map<String, String> signed = fixed(1, "n").protocolParameters("GET", url, List.of(), "ck", Secret.of("cs"), null,
+        null, SignatureMethod.HMAC_SHA1, Map.of());
+    assertThat(signed.get("oauth_signature")).isEqualTo(expected);
+    assertThat(OAuth1Signer.baseString("GET", url, all)).contains("k%3DAZaz09AZaz09%2540%255B%2560%257B%252F%253A"
+        + "%2540%255B%2560%257B%253A");
+  }
+
   @Test
   void sortsRepeatedKeysByValue() {
     assertThat(OAuth1Signer.normalizeParameters(List.of(p("a", "z"), p("a", "b"), p("a", "y b"))))
@@ -216,6 +242,49 @@ class OAuth1SignerTest {
       nonces.add(nonce);
     }
     assertThat(nonces).hasSize(100);
+  }
+
+  /** Both hex digits of every byte are random: no position of the nonce is ever fixed. */
+  @Test
+  void everyDigitOfTheNonceVaries() {
+    List<Set<Character>> seen = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      seen.add(new HashSet<>());
+    }
+    for (int n = 0; n < 400; n++) {
+      String nonce = OAuth1Signer.randomNonce();
+      for (int i = 0; i < 32; i++) {
+        seen.get(i).add(nonce.charAt(i));
+      }
+    }
+    // 400 draws of a uniform hex digit show at least 8 of the 16 values, except with probability below 1e-100
+    for (int i = 0; i < 32; i++) {
+      assertThat(seen.get(i)).as("digit %d", i).hasSizeGreaterThanOrEqualTo(8);
+    }
+  }
+
+  /**
+   * One signer, one key, the method changed between calls: each signature is the one a fresh signer gives for its
+   * method (the cached MAC is for the last key and method, never reused for another method).
+   */
+  @Test
+  void theCachedMacFollowsTheSignatureMethod() {
+    OAuth1Credentials creds = Credentials.oauth1("ck", "cs", "tk", "ts");
+    String url = "https://api.clever-cloud.com/v2/self";
+    OAuth1Signer shared = fixed(1700000000, "n0nce");
+    for (SignatureMethod method : List.of(SignatureMethod.HMAC_SHA512, SignatureMethod.HMAC_SHA1,
+        SignatureMethod.HMAC_SHA512, SignatureMethod.HMAC_SHA512, SignatureMethod.HMAC_SHA1)) {
+      String expected = fixed(1700000000, "n0nce").authorizationHeader("GET", url, List.of(), creds, method);
+      assertThat(shared.authorizationHeader("GET", url, List.of(), creds, method)).as(method.name())
+          .isEqualTo(expected);
+    }
+    // and a new key with the same method is not signed with the old one
+    OAuth1Credentials other = Credentials.oauth1("ck", "cs2", "tk", "ts");
+    assertThat(shared.authorizationHeader("GET", url, List.of(), other, SignatureMethod.HMAC_SHA1))
+        .isEqualTo(fixed(1700000000, "n0nce").authorizationHeader("GET", url, List.of(), other,
+            SignatureMethod.HMAC_SHA1))
+        .isNotEqualTo(fixed(1700000000, "n0nce").authorizationHeader("GET", url, List.of(), creds,
+            SignatureMethod.HMAC_SHA1));
   }
 
   @Test

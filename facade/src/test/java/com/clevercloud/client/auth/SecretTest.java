@@ -35,6 +35,28 @@ class SecretTest {
   }
 
   @Test
+  void aFreshSecretIsNotWipedAndWipingOverwritesTheHeldCharacters() throws Exception {
+    Secret secret = Secret.of(CANARY);
+    assertThat(secret.isWiped()).isFalse();
+    assertThat(secret.isEmpty()).isFalse();
+    java.lang.reflect.Field value = Secret.class.getDeclaredField("value");
+    value.setAccessible(true);
+    char[] held = (char[]) value.get(secret);
+    assertThat(new String(held)).isEqualTo(CANARY);
+    secret.wipe();
+    // What a heap dump would show once wiped: zeros only, not the value.
+    assertThat(held).containsOnly('\0');
+    assertThatThrownBy(secret::isEmpty).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void onlyTheEmptyValueIsEmpty() {
+    assertThat(Secret.of("").isEmpty()).isTrue();
+    assertThat(Secret.of(new char[0]).isEmpty()).isTrue();
+    assertThat(Secret.of("x").isEmpty()).isFalse();
+  }
+
+  @Test
   void charArrayIsCopiedSoTheCallerMayClearIt() {
     char[] chars = CANARY.toCharArray();
     Secret secret = Secret.of(chars);
