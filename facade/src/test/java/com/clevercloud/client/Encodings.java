@@ -5,12 +5,16 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.google.gson.Gson;
 import java.net.URLEncoder;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 /**
  * The forms a secret can take when a server echoes it (test helper): raw, JSON string escapes as Gson writes them
- * and as a hostile server may, percent-encoded once and twice in either case of hex, form-encoded, and mixtures. Also
+ * and as a hostile server may, percent-encoded once and twice in either case of hex, form-encoded, mixtures, HTML
+ * character references, and base64 (of the secret or of a text around it). Also
  * random secrets and random hostile bodies for the property-style cases.
  */
 public final class Encodings {
@@ -48,7 +52,21 @@ public final class Encodings {
     /** Percent-encoded, then every character a backslash-u escape. */
     PERCENT_THEN_JSON,
     /** JSON-escaped twice (a JSON document quoted in a JSON string). */
-    JSON_TWICE
+    JSON_TWICE,
+    /** HTML-escaped as a page echoing a request does: {@code & < > " '} as named or numeric references. */
+    HTML_NAMED,
+    /** Every character a decimal HTML reference ({@code &#61;}). */
+    HTML_DECIMAL,
+    /** Every character a hexadecimal HTML reference ({@code &#x3D;}). */
+    HTML_HEX,
+    /** Base64 of the UTF-8 bytes (standard alphabet, padded). */
+    BASE64,
+    /** Base64 after one byte: the secret's bits fall on another alignment of the 6-bit groups. */
+    BASE64_SHIFTED,
+    /** URL-safe base64 after two bytes, unpadded: the third alignment, and {@code -} and {@code _}. */
+    BASE64_URL_SHIFTED,
+    /** Base64 of Gson's JSON escapes (a server encoding the request body it received). */
+    BASE64_OF_JSON
   }
 
   private static final Gson GSON = new Gson(); // HTML-safe by default, as the generated clients' Gson
@@ -77,19 +95,46 @@ public final class Encodings {
       case JSON_THEN_PERCENT -> percent(json(s), true);
       case PERCENT_THEN_JSON -> allEscaped(percent(s, true), false);
       case JSON_TWICE -> json(json(s));
+      case HTML_NAMED -> s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+          .replace("'", "&#39;");
+      case HTML_DECIMAL -> s.codePoints().mapToObj(c -> "&#" + c + ";").collect(Collectors.joining());
+      case HTML_HEX -> s.codePoints().mapToObj(c -> "&#x" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ";")
+          .collect(Collectors.joining());
+      case BASE64 -> Base64.getEncoder().encodeToString(s.getBytes(UTF_8));
+      case BASE64_SHIFTED -> Base64.getEncoder().encodeToString(("x" + s).getBytes(UTF_8));
+      case BASE64_URL_SHIFTED -> Base64.getUrlEncoder().withoutPadding().encodeToString(("xy" + s).getBytes(UTF_8));
+      case BASE64_OF_JSON -> Base64.getEncoder().encodeToString(json(s).getBytes(UTF_8));
     };
   }
 
   /**
-   * Every form of a text.
+   * What shows a text in any of its forms: its encoding in each form but base64, and for base64, the characters that
+   * only the text's own bits decide, in each of the three alignments a text can have inside a longer encoded one
+   * ({@code Bearer <token>}, a whole request), in both alphabets, of the text and of its JSON escapes.
    *
    * @param s the text
-   * @return its encodings, one per form
+   * @return the texts to look for
    */
   public static List<String> allForms(String s) {
     List<String> forms = new ArrayList<>();
     for (Form f : Form.values()) {
-      forms.add(encode(f, s));
+      if (!f.name().startsWith("BASE64")) {
+        forms.add(encode(f, s));
+      }
+    }
+    for (String text : new java.util.LinkedHashSet<>(List.of(s, json(s)))) {
+      byte[] bytes = text.getBytes(UTF_8);
+      for (int align = 0; align < 3; align++) {
+        byte[] shifted = new byte[align + bytes.length];
+        System.arraycopy(bytes, 0, shifted, align, bytes.length);
+        String standard = Base64.getEncoder().withoutPadding().encodeToString(shifted);
+        // Characters [ceil(8 align / 6), floor(8 (align + n) / 6)): six bits of the text's own each.
+        String core = standard.substring((8 * align + 5) / 6, 8 * (align + bytes.length) / 6);
+        if (core.length() >= 4) {
+          forms.add(core);
+          forms.add(core.replace('+', '-').replace('/', '_'));
+        }
+      }
     }
     return forms;
   }
@@ -110,7 +155,7 @@ public final class Encodings {
    *
    * @param haystack the text
    * @param forms the forms of a secret, as {@link #allForms(String)} gives them
-   * @return the name of the form found, or null
+   * @return the name of the form found (the index of a base64 one), or null
    */
   public static String leak(String haystack, List<String> forms) {
     if (haystack == null) {
@@ -118,7 +163,7 @@ public final class Encodings {
     }
     for (int i = 0; i < forms.size(); i++) {
       if (haystack.contains(forms.get(i))) {
-        return Form.values()[i].name();
+        return i < Form.BASE64.ordinal() ? Form.values()[i].name() : "base64, form " + i;
       }
     }
     return null;

@@ -1,7 +1,13 @@
 package com.clevercloud.client.internal;
 
 import com.clevercloud.client.auth.Secret;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +16,9 @@ import java.util.Set;
 
 /**
  * Makes text from the server (bodies, headers, I/O messages) and log lines safe to show: the text is decoded (JSON
- * string escapes, percent-encoding) and masked after each decoding step, so that a secret echoed in any of its
- * encodings is found in the form it was sent in, and only the decoded text is kept.
+ * string escapes, percent-encoding, HTML character references) and masked after each decoding step, so that a secret
+ * echoed in any of its encodings is found in the form it was sent in, and only the decoded text is kept; its base64
+ * forms are masked as they are.
  *
  * <p>Two kinds of values are masked: the known secrets (the client's credentials and the values a request carried,
  * see {@link Sensitive}) wherever they appear, and the values of JSON members and form pairs whose names contain
@@ -89,12 +96,15 @@ public final class Redaction {
 
   /**
    * The pipeline behind every masking: cut to {@link #MAX_TEXT}, mask, then decode one layer at a time (JSON string
-   * escapes, then percent-encoding), masking after each step, until nothing decodes any more.
+   * escapes, then percent-encoding, then HTML character references), masking after each step, until nothing decodes
+   * any more.
    *
    * <p>Masking before decoding catches a secret sent raw (decoding could change it: a password holding
    * {@code %41}); masking after each step catches it JSON-escaped ({@code =} as backslash-{@code u003d}, {@code \/}, any
-   * backslash-{@code uXXXX}), percent-encoded once or twice, or form-encoded. The result is the decoded text: no encoded form of a
-   * secret can survive in it, since anything still encoded would have been decoded.
+   * backslash-{@code uXXXX}), percent-encoded once or twice, form-encoded, or as HTML references (an HTML error page
+   * echoing the request). The result is the decoded text: no such encoded form of a secret can survive in it, since
+   * anything still encoded would have been decoded. Base64 cannot be decoded in place (nothing marks where it starts),
+   * so the base64 forms of each secret are looked for as they are (see {@link #forms}).
    *
    * @param text the text, or null
    * @param secrets the known secrets
@@ -114,8 +124,12 @@ public final class Redaction {
       if (json != t) {
         json = maskOnce(json, forms, secretKeys);
       }
-      String decoded = percentDecode(json);
-      if (decoded != json) {
+      String percent = percentDecode(json);
+      if (percent != json) {
+        percent = maskOnce(percent, forms, secretKeys);
+      }
+      String decoded = htmlUnescape(percent);
+      if (decoded != percent) {
         decoded = maskOnce(decoded, forms, secretKeys);
       }
       if (decoded == t) {
@@ -147,9 +161,10 @@ public final class Redaction {
 
   /**
    * The forms a secret is looked for in, in a text being decoded: itself, with spaces as {@code +} (form-encoding,
-   * left as is by the decoding so that a real {@code +} stays readable), and what decoding would make of it (a raw
-   * secret in a text that is decoded afterwards, or read by a JSON reader). Secrets shorter than
-   * {@link Sensitive#MIN_MASKED_LENGTH}, and wiped ones, are left out. Longest first.
+   * left as is by the decoding so that a real {@code +} stays readable), what decoding would make of it (a raw
+   * secret in a text that is decoded afterwards, or read by a JSON reader), and its base64 forms (see
+   * {@link #addBase64Forms}). Secrets shorter than {@link Sensitive#MIN_MASKED_LENGTH}, and wiped ones, are left out.
+   * Longest first.
    */
   static List<Form> forms(Iterable<Secret> secrets) {
     Set<String> forms = new LinkedHashSet<>();
@@ -161,6 +176,8 @@ public final class Redaction {
         continue;
       }
       addForms(value, forms, 0);
+      addBase64Forms(value, forms);
+      addBase64Forms(jsonEscape(value), forms); // a server encoding the JSON request body it received
     }
     List<Form> list = new ArrayList<>();
     for (String form : forms) {
@@ -181,7 +198,43 @@ public final class Redaction {
     if (depth < 2) {
       addForms(jsonUnescape(value), forms, depth + 1);
       addForms(percentDecode(value), forms, depth + 1);
+      addForms(htmlUnescape(value), forms, depth + 1);
     }
+  }
+
+  /**
+   * Adds what base64 makes of a value inside any longer text ({@code Bearer <token>}, a whole request): the value's
+   * bytes can start at any of three offsets of a 3-byte group, so for each offset, the characters that only the
+   * value's own bits decide (all but at most one at each end, which mix in a neighbour's bits), in the standard and
+   * the URL-safe alphabet. Forms shorter than {@link Sensitive#MIN_MASKED_LENGTH} characters are left out, as short
+   * secrets are.
+   */
+  static void addBase64Forms(String value, Set<String> forms) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    for (int offset = 0; offset < 3; offset++) {
+      byte[] shifted = new byte[offset + bytes.length];
+      System.arraycopy(bytes, 0, shifted, offset, bytes.length);
+      String encoded = Base64.getEncoder().withoutPadding().encodeToString(shifted);
+      // Character j holds bits [6j, 6j + 6); the value's are [8 offset, 8 (offset + n)).
+      String core = encoded.substring((8 * offset + 5) / 6, 8 * (offset + bytes.length) / 6);
+      if (core.length() >= Sensitive.MIN_MASKED_LENGTH) {
+        forms.add(core);
+        forms.add(core.replace('+', '-').replace('/', '_'));
+      }
+    }
+  }
+
+  /** A value as the content of a JSON string, as Gson writes a request body (HTML-safe escapes). */
+  static String jsonEscape(String value) {
+    StringWriter out = new StringWriter(value.length() + 8);
+    try (JsonWriter writer = new JsonWriter(out)) {
+      writer.setHtmlSafe(true);
+      writer.value(value);
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible); // a StringWriter does not fail
+    }
+    String quoted = out.toString();
+    return quoted.substring(1, quoted.length() - 1);
   }
 
   /** One masking step: every form of every known secret, then secret-looking keys. */
@@ -306,6 +359,78 @@ public final class Redaction {
       i++;
     }
     return changed ? out.toString() : s;
+  }
+
+  /**
+   * Decodes HTML character references: {@code &amp; &lt; &gt; &quot; &apos;}, decimal {@code &#61;} and hexadecimal
+   * {@code &#x3D;} (a valid code point, not a surrogate; the {@code ;} required); anything else is kept. The reference
+   * is read at most {@value #MAX_REFERENCE} characters ahead, so the scan stays linear.
+   *
+   * @return the same instance if there was nothing to decode
+   */
+  static String htmlUnescape(String s) {
+    int i = s.indexOf('&');
+    if (i < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
+    boolean changed = false;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      int end = -1;
+      for (int k = i + 1; c == '&' && end < 0 && k < Math.min(n, i + MAX_REFERENCE); k++) {
+        end = s.charAt(k) == ';' ? k : -1; // bounded: never a scan to the end of the text for every '&'
+      }
+      int cp = end > i ? reference(s, i + 1, end) : -1;
+      if (cp >= 0) {
+        out.appendCodePoint(cp);
+        i = end + 1;
+        changed = true;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return changed ? out.toString() : s;
+  }
+
+  /** How far a {@code ;} is looked for after a {@code &}: {@code &#x10FFFF;} and {@code &#1114111;} fit. */
+  private static final int MAX_REFERENCE = 10;
+
+  /** The code point of the reference between {@code from} and {@code end} (the {@code ;}), or -1. */
+  private static int reference(String s, int from, int end) {
+    String name = s.substring(from, end);
+    switch (name) {
+      case "amp":
+        return '&';
+      case "lt":
+        return '<';
+      case "gt":
+        return '>';
+      case "quot":
+        return '"';
+      case "apos":
+        return '\'';
+      default:
+        break;
+    }
+    if (name.length() < 2 || name.charAt(0) != '#') {
+      return -1;
+    }
+    boolean hex = name.charAt(1) == 'x' || name.charAt(1) == 'X';
+    String digits = name.substring(hex ? 2 : 1);
+    int cp = 0;
+    for (int k = 0; k < digits.length(); k++) {
+      int d = Character.digit(digits.charAt(k), hex ? 16 : 10);
+      if (d < 0 || digits.charAt(k) > 'f') {
+        return -1; // Character.digit also takes full-width and other non-ASCII digits
+      }
+      cp = cp * (hex ? 16 : 10) + d;
+    }
+    boolean valid = !digits.isEmpty() && cp <= Character.MAX_CODE_POINT
+        && (cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE);
+    return valid ? cp : -1;
   }
 
   /**

@@ -56,7 +56,8 @@ public final class Sensitive {
 
   /**
    * Replaces the given secrets' values with {@code ***} in a text, in every form they can take there: raw,
-   * JSON-escaped, percent-encoded once or twice, form-encoded. The text is decoded to do so, and the decoded text is
+   * JSON-escaped, percent-encoded once or twice, form-encoded, HTML references, base64. The text is decoded to do so
+   * (but for base64, masked where it stands), and the decoded text is
    * returned (see {@link Redaction}); it is cut to {@link Redaction#MAX_TEXT} characters first. Wiped values and
    * values shorter than {@link #MIN_MASKED_LENGTH} are skipped.
    *

@@ -121,4 +121,71 @@ class RedactionTest {
     assertThat(Redaction.requestId("é")).isEqualTo("(malformed)");
     assertThat(Redaction.logPath("/v2/self/tokens/" + CANARY + "/x", null)).isEqualTo("/v2/self/tokens/***/x");
   }
+
+  @Test
+  void decodesHtmlReferencesAndKeepsWhatIsNotOne() {
+    assertThat(Redaction.htmlUnescape("a&amp;b&lt;c&gt;d&quot;e&apos;f&#61;g&#x3D;h&#X3d;i&#128512;"))
+        .isEqualTo("a&b<c>d\"e'f=g=h=i\uD83D\uDE00");
+    // No ';', an unknown name, a surrogate, beyond Unicode, empty, non-ASCII digits, too long: kept as they are.
+    String kept = "&amp &nbsp; &#xD800; &#x110000; &#; &#x; &#١٢; &#00000000061; & ;";
+    assertThat(Redaction.htmlUnescape(kept)).isSameAs(kept);
+    assertThat(Redaction.htmlUnescape("&#x10FFFF;&#1114111;")).isEqualTo("\uDBFF\uDFFF\uDBFF\uDFFF");
+    assertThat(Redaction.htmlUnescape("&&amp;;")).isEqualTo("&&;");
+  }
+
+  /** A text of a million '&' with no ';' near any of them: the look-ahead is bounded, nothing changes. */
+  @Test
+  void htmlDecodingLooksOnlyAFewCharactersAhead() {
+    String text = "&".repeat(1_000_000) + ";";
+    assertThat(Redaction.htmlUnescape(text)).isSameAs(text);
+    assertThat(Redaction.htmlUnescape("&".repeat(8) + "amp;")).isEqualTo("&".repeat(8));
+  }
+
+  @Test
+  void aSecretEchoedAsHtmlReferencesIsMasked() {
+    String secret = "pa<ss>&\"word'";
+    String page = "<pre>PUT /env &#x7B;&quot;value&quot;:&quot;" + secret.replace("&", "&amp;").replace("<", "&lt;")
+        .replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;") + "&quot;&#x7D;</pre>";
+    assertThat(Redaction.clean(page, List.of(Secret.of(secret)), false)).isEqualTo("<pre>PUT /env {\"value\":\"***\"}</pre>");
+  }
+
+  /**
+   * Base64 of a text around a secret, at each of the three offsets a secret can start at in a 3-byte group, in both
+   * alphabets: the characters only the secret decides are masked; the text before and after is kept.
+   */
+  @Test
+  void aSecretInsideABase64TextIsMaskedAtEveryOffset() {
+    String secret = "s3cr3t/+?value";
+    for (String before : List.of("", "B", "Be", "Bearer ")) {
+      byte[] bytes = ("hello " + before + secret + " and the rest of it").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      for (java.util.Base64.Encoder encoder : List.of(java.util.Base64.getEncoder(), java.util.Base64.getUrlEncoder())) {
+        String encoded = encoder.encodeToString(bytes);
+        String masked = Redaction.clean("Authorization: Basic " + encoded, List.of(Secret.of(secret)), false);
+        assertThat(masked).as(before).startsWith("Authorization: Basic aGVsbG8g").contains("***")
+            .endsWith(encoded.substring(encoded.length() - 12));
+        assertThat(masked.length()).as(before).isLessThan(("Authorization: Basic " + encoded).length() - 10);
+      }
+    }
+  }
+
+  @Test
+  void base64FormsAreTheSecretsOwnCharactersAtEachOffset() {
+    java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+    Redaction.addBase64Forms("abcdef", forms);
+    // "abcdef" -> YWJjZGVm (all 8); after one byte -> AGFiY2RlZg: chars 2 to 8; after two -> AABhYmNkZWY: 3 to 9.
+    // No '+' or '/' here, so each URL-safe form is the same and counted once.
+    assertThat(forms).containsExactly("YWJjZGVm", "FiY2RlZ", "hYmNkZW");
+    java.util.Set<String> url = new java.util.LinkedHashSet<>();
+    Redaction.addBase64Forms("\u00ff\u00ff\u00ff\u00ff", url); // bytes c3 bf ...: '/' and '+' in the standard alphabet
+    assertThat(url).anyMatch(f -> f.contains("/") || f.contains("+")).anyMatch(f -> f.contains("_") || f.contains("-"));
+    java.util.Set<String> none = new java.util.LinkedHashSet<>();
+    Redaction.addBase64Forms("ab", none);
+    assertThat(none).as("too short to mask without masking anything").isEmpty();
+  }
+
+  @Test
+  void jsonEscapeWritesWhatGsonWritesForARequestBody() {
+    assertThat(Redaction.jsonEscape("a=b<c>&'\"\\\n\u2028")).isEqualTo(
+        "a\\u003db\\u003cc\\u003e\\u0026\\u0027\\\"\\\\\\n\\u2028");
+  }
 }
