@@ -183,7 +183,9 @@ class LogStreamTest extends TestServers {
         LogStream<ApplicationLog> logs = client.logs(query().heartbeatTimeout(Duration.ofMillis(300)))) {
       assertThat(ids(logs)).isEqualTo(expectedIds(1, 200));
     }
-    assertThat(server.connections.get()).isEqualTo(3);
+    // Two stalls, two reconnections at least; a starved machine can pause the last connection past 300 ms too, and
+    // that reconnection must also resume without a gap or a repeat (the ids above).
+    assertThat(server.connections.get()).isGreaterThanOrEqualTo(3);
     assertThat(server.lastEventIds.subList(1, 3)).allSatisfy(id -> assertThat(id).matches("\\d+"));
   }
 
