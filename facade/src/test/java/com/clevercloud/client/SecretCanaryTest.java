@@ -14,6 +14,7 @@ import com.clevercloud.api.v2.model.SecretView;
 import com.clevercloud.api.v2.model.WannabeOAuth1Consumer;
 import com.clevercloud.api.v2.model.WannabeValue;
 import com.clevercloud.client.auth.Credentials;
+import com.clevercloud.client.auth.CredentialsLookupException;
 import com.clevercloud.client.auth.OAuth1Credentials;
 import com.clevercloud.client.auth.OAuth1Signer;
 import com.clevercloud.client.auth.Secret;
@@ -306,6 +307,24 @@ class SecretCanaryTest extends TestServers {
       seen.add(CleverCloudClient.builder().credentials(Credentials.apiToken(API_TOKEN)));
     }
     seen.add(Credentials.apiToken(Secret.of(API_TOKEN)));
+    // From the environment: credentials that carry hosts, and each lookup failure, with canaries as the secrets.
+    java.nio.file.Path absent = java.nio.file.Path.of("target", "no-such-clever-tools.json");
+    seen.add(Credentials.fromEnvironment(Map.of("CLEVER_API_TOKEN", API_TOKEN, "API_HOST", "https://api.example.test",
+        "AUTH_BRIDGE_HOST", "https://bridge.example.test"), absent));
+    seen.add(Credentials.fromEnvironment(Map.of("CLEVER_TOKEN", "user-token", "CLEVER_SECRET", TOKEN_SECRET,
+        "OAUTH_CONSUMER_KEY", "ck", "OAUTH_CONSUMER_SECRET", CONSUMER_SECRET, "API_HOST", "https://api.example.test"),
+        absent));
+    for (Map<String, String> env : List.of(Map.of("CLEVER_TOKEN", "user-token", "CLEVER_SECRET", TOKEN_SECRET),
+        Map.of("CLEVER_TOKEN", "user-token", "CLEVER_SECRET", TOKEN_SECRET, "OAUTH_CONSUMER_SECRET", CONSUMER_SECRET),
+        Map.of("CLEVER_API_TOKEN", API_TOKEN, "API_HOST", "ftp://" + API_TOKEN), Map.of("CC_OAUTH_SECRET", TOKEN_SECRET),
+        Map.<String, String>of())) {
+      try {
+        Credentials.fromEnvironment(env, absent);
+        throw new AssertionError("no credentials expected from " + env.keySet());
+      } catch (CredentialsLookupException e) {
+        seen.add(e);
+      }
+    }
     seen.add(Secret.of(PASSWORD));
     seen.add(new OAuth1Signer());
     seen.add(Sensitive.of(Secret.of(PASSWORD), Secret.of(MFA_CODE)));
