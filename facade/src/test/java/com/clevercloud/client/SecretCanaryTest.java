@@ -174,6 +174,11 @@ class SecretCanaryTest extends TestServers {
 
     addInternals();
     seen.addAll(thrown);
+    for (Throwable e : thrown) {
+      if (e instanceof BadRequestException bad) {
+        seen.addAll(bad.fieldErrors()); // their toString() is checked with the rest
+      }
+    }
     everyPublicTypeWasSeen();
 
     List<String> haystacks = new ArrayList<>(logs);
@@ -447,6 +452,7 @@ class SecretCanaryTest extends TestServers {
         error.addProperty("code", "rejected");
         error.addProperty("message", "We could not accept " + echo);
         error.addProperty("value", echo);
+        error.add("validation", fieldErrorsEchoing(echo));
         return json(400, error.toString());
       }
     };
@@ -501,6 +507,13 @@ class SecretCanaryTest extends TestServers {
             assertThat(api.body().orElse("")).as(name + " body").doesNotContain(canary);
             assertThat(api.errorCode().orElse("")).as(name + " errorCode").doesNotContain(canary);
             assertThat(api.requestId().orElse("")).as(name + " requestId").doesNotContain(canary);
+          }
+          if (t instanceof BadRequestException bad) {
+            assertThat(bad.fieldErrors()).as(name + " field errors").isNotEmpty();
+            for (com.clevercloud.client.exception.FieldError fe : bad.fieldErrors()) {
+              assertThat(fe.toString() + fe.field().orElse("") + fe.message().orElse("") + fe.code().orElse(""))
+                  .as(name + " field error").doesNotContain(canary);
+            }
           }
         }
         StringWriter trace = new StringWriter();
@@ -874,10 +887,33 @@ class SecretCanaryTest extends TestServers {
     error.addProperty("code", "rejected " + echo);
     error.addProperty("message", "We could not accept " + echo);
     error.addProperty("value", echo);
+    error.add("errors", fieldErrorsEchoing(echo));
     return json(status, error.toString()).newBuilder()
         .addHeader("Sozu-Id", ("sozu " + echo).replaceAll("[^\\x20-\\x7e]", "_"))
         .addHeader("Retry-After", "0")
         .build();
+  }
+
+  /**
+   * Field errors as validation bodies list them (seed 003's {@code errors}, Prism's {@code validation}), each text
+   * echoing the request: the field's path, its message and its code.
+   */
+  static com.google.gson.JsonArray fieldErrorsEchoing(String echo) {
+    com.google.gson.JsonArray errors = new com.google.gson.JsonArray();
+    JsonObject byName = new JsonObject();
+    byName.addProperty("field", echo);
+    byName.addProperty("message", "cannot be " + echo);
+    byName.addProperty("code", echo);
+    errors.add(byName);
+    JsonObject byLocation = new JsonObject();
+    com.google.gson.JsonArray location = new com.google.gson.JsonArray();
+    location.add("body");
+    location.add(echo);
+    byLocation.add("location", location);
+    byLocation.addProperty("message", echo);
+    errors.add(byLocation);
+    errors.add("refused: " + echo);
+    return errors;
   }
 
   private MockResponse garbled(RecordedRequest request, String echo) {
