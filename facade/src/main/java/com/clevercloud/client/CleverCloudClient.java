@@ -102,8 +102,15 @@ public final class CleverCloudClient implements AutoCloseable {
     this.credentials = b.credentials;
     this.clock = b.clock;
     this.signer = b.signer != null ? b.signer : new OAuth1Signer(b.clock, OAuth1Signer::randomNonce);
-    HttpUrl main = b.apiBaseUrl != null ? b.apiBaseUrl : HttpUrl.get(DEFAULT_API_BASE_URL);
-    HttpUrl bridge = b.bridgeBaseUrl != null ? b.bridgeBaseUrl : HttpUrl.get(DEFAULT_BRIDGE_BASE_URL);
+    // The builder's URL, else the host the credentials came with (API_HOST, AUTH_BRIDGE_HOST), else Clever Cloud's;
+    // a host from the environment passes the same checks as one given here (https, or http to loopback only).
+    HttpUrl main = b.apiBaseUrl != null ? b.apiBaseUrl : credentials != null && credentials.apiBaseUrl().isPresent()
+        ? Builder.baseUrl(credentials.apiBaseUrl().get(), "API_HOST (from the credentials)")
+        : HttpUrl.get(DEFAULT_API_BASE_URL);
+    HttpUrl bridge = b.bridgeBaseUrl != null ? b.bridgeBaseUrl
+        : credentials != null && credentials.bridgeBaseUrl().isPresent()
+        ? Builder.baseUrl(credentials.bridgeBaseUrl().get(), "AUTH_BRIDGE_HOST (from the credentials)")
+        : HttpUrl.get(DEFAULT_BRIDGE_BASE_URL);
     this.routing = new Routing(main, bridge, credentials);
 
     this.ownsHttp = b.okHttpClient == null;
@@ -497,6 +504,7 @@ public final class CleverCloudClient implements AutoCloseable {
 
     /**
      * The main API host's base URL, for a mock server or a proxy. {@code https} only, except for loopback hosts.
+     * Overrides the host the credentials came with ({@link Credentials#apiBaseUrl()}, from {@code API_HOST}).
      *
      * @param url for example {@code http://127.0.0.1:4010/}
      * @return this builder
@@ -509,6 +517,8 @@ public final class CleverCloudClient implements AutoCloseable {
 
     /**
      * The Bridge's base URL, for a mock server or a proxy. {@code https} only, except for loopback hosts.
+     * Overrides the host the credentials came with ({@link Credentials#bridgeBaseUrl()}, from
+     * {@code AUTH_BRIDGE_HOST}).
      *
      * @param url for example {@code http://127.0.0.1:4011/}
      * @return this builder
@@ -649,6 +659,8 @@ public final class CleverCloudClient implements AutoCloseable {
      * Makes the client.
      *
      * @return a new client
+     * @throws IllegalArgumentException if a host the credentials came with ({@code API_HOST},
+     *     {@code AUTH_BRIDGE_HOST}) is malformed or plain {@code http} to a non-loopback host
      */
     public CleverCloudClient build() {
       return new CleverCloudClient(this);

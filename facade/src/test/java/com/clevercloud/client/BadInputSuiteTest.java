@@ -87,6 +87,8 @@ class BadInputSuiteTest extends TestServers {
   static Stream<Arguments> refusedBeforeSending() throws IOException {
     String crlf = SECRET + "\r\nX-Injected: 1";
     Path brokenLogin = Files.writeString(dir.resolve("broken.json"), "{\"token\":\"" + SECRET + "\",");
+    Path expiredLogin = Files.writeString(dir.resolve("expired.json"), "{\"version\":1,\"profiles\":[{\"alias\":"
+        + "\"default\",\"token\":\"t\",\"secret\":\"" + SECRET + "\",\"expirationDate\":\"2020-01-01T00:00:00.000Z\"}]}");
     Path oauthLogin = Files.writeString(dir.resolve("login.json"),
         "{\"token\":\"" + SECRET + "\",\"secret\":\"" + SECRET + "\"}");
     return Stream.of(
@@ -176,6 +178,10 @@ class BadInputSuiteTest extends TestServers {
         refused("login file not JSON", ISE, c -> Credentials.fromEnvironment(Map.of(), brokenLogin)),
         refused("login file without consumer", ISE, c -> Credentials.fromEnvironment(Map.of(), oauthLogin)),
         refused("no credentials at all", ISE, c -> Credentials.fromEnvironment(Map.of(), dir.resolve("absent.json"))),
+        refused("login file whose active profile expired", ISE, c -> Credentials.fromEnvironment(
+            Map.of("OAUTH_CONSUMER_KEY", "ck", "OAUTH_CONSUMER_SECRET", SECRET), expiredLogin)),
+        refused("env API_HOST not an http(s) URL", ISE, c -> Credentials.fromEnvironment(
+            Map.of("CLEVER_API_TOKEN", "t", "API_HOST", "api.example.com/" + SECRET), dir.resolve("absent.json"))),
 
         // Base URLs
         refused("apiBaseUrl plain http to a public host", IAE,

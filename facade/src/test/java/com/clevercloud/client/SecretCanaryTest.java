@@ -14,6 +14,7 @@ import com.clevercloud.api.v2.model.SecretView;
 import com.clevercloud.api.v2.model.WannabeOAuth1Consumer;
 import com.clevercloud.api.v2.model.WannabeValue;
 import com.clevercloud.client.auth.Credentials;
+import com.clevercloud.client.auth.CredentialsLookupException;
 import com.clevercloud.client.auth.OAuth1Credentials;
 import com.clevercloud.client.auth.OAuth1Signer;
 import com.clevercloud.client.auth.Secret;
@@ -173,6 +174,11 @@ class SecretCanaryTest extends TestServers {
 
     addInternals();
     seen.addAll(thrown);
+    for (Throwable e : thrown) {
+      if (e instanceof BadRequestException bad) {
+        seen.addAll(bad.fieldErrors()); // their toString() is checked with the rest
+      }
+    }
     everyPublicTypeWasSeen();
 
     List<String> haystacks = new ArrayList<>(logs);
@@ -306,6 +312,24 @@ class SecretCanaryTest extends TestServers {
       seen.add(CleverCloudClient.builder().credentials(Credentials.apiToken(API_TOKEN)));
     }
     seen.add(Credentials.apiToken(Secret.of(API_TOKEN)));
+    // From the environment: credentials that carry hosts, and each lookup failure, with canaries as the secrets.
+    java.nio.file.Path absent = java.nio.file.Path.of("target", "no-such-clever-tools.json");
+    seen.add(Credentials.fromEnvironment(Map.of("CLEVER_API_TOKEN", API_TOKEN, "API_HOST", "https://api.example.test",
+        "AUTH_BRIDGE_HOST", "https://bridge.example.test"), absent));
+    seen.add(Credentials.fromEnvironment(Map.of("CLEVER_TOKEN", "user-token", "CLEVER_SECRET", TOKEN_SECRET,
+        "OAUTH_CONSUMER_KEY", "ck", "OAUTH_CONSUMER_SECRET", CONSUMER_SECRET, "API_HOST", "https://api.example.test"),
+        absent));
+    for (Map<String, String> env : List.of(Map.of("CLEVER_TOKEN", "user-token", "CLEVER_SECRET", TOKEN_SECRET),
+        Map.of("CLEVER_TOKEN", "user-token", "CLEVER_SECRET", TOKEN_SECRET, "OAUTH_CONSUMER_SECRET", CONSUMER_SECRET),
+        Map.of("CLEVER_API_TOKEN", API_TOKEN, "API_HOST", "ftp://" + API_TOKEN), Map.of("CC_OAUTH_SECRET", TOKEN_SECRET),
+        Map.<String, String>of())) {
+      try {
+        Credentials.fromEnvironment(env, absent);
+        throw new AssertionError("no credentials expected from " + env.keySet());
+      } catch (CredentialsLookupException e) {
+        seen.add(e);
+      }
+    }
     seen.add(Secret.of(PASSWORD));
     seen.add(new OAuth1Signer());
     seen.add(Sensitive.of(Secret.of(PASSWORD), Secret.of(MFA_CODE)));
@@ -428,6 +452,7 @@ class SecretCanaryTest extends TestServers {
         error.addProperty("code", "rejected");
         error.addProperty("message", "We could not accept " + echo);
         error.addProperty("value", echo);
+        error.add("validation", fieldErrorsEchoing(echo));
         return json(400, error.toString());
       }
     };
@@ -482,6 +507,13 @@ class SecretCanaryTest extends TestServers {
             assertThat(api.body().orElse("")).as(name + " body").doesNotContain(canary);
             assertThat(api.errorCode().orElse("")).as(name + " errorCode").doesNotContain(canary);
             assertThat(api.requestId().orElse("")).as(name + " requestId").doesNotContain(canary);
+          }
+          if (t instanceof BadRequestException bad) {
+            assertThat(bad.fieldErrors()).as(name + " field errors").isNotEmpty();
+            for (com.clevercloud.client.exception.FieldError fe : bad.fieldErrors()) {
+              assertThat(fe.toString() + fe.field().orElse("") + fe.message().orElse("") + fe.code().orElse(""))
+                  .as(name + " field error").doesNotContain(canary);
+            }
           }
         }
         StringWriter trace = new StringWriter();
@@ -855,10 +887,33 @@ class SecretCanaryTest extends TestServers {
     error.addProperty("code", "rejected " + echo);
     error.addProperty("message", "We could not accept " + echo);
     error.addProperty("value", echo);
+    error.add("errors", fieldErrorsEchoing(echo));
     return json(status, error.toString()).newBuilder()
         .addHeader("Sozu-Id", ("sozu " + echo).replaceAll("[^\\x20-\\x7e]", "_"))
         .addHeader("Retry-After", "0")
         .build();
+  }
+
+  /**
+   * Field errors as validation bodies list them (seed 003's {@code errors}, Prism's {@code validation}), each text
+   * echoing the request: the field's path, its message and its code.
+   */
+  static com.google.gson.JsonArray fieldErrorsEchoing(String echo) {
+    com.google.gson.JsonArray errors = new com.google.gson.JsonArray();
+    JsonObject byName = new JsonObject();
+    byName.addProperty("field", echo);
+    byName.addProperty("message", "cannot be " + echo);
+    byName.addProperty("code", echo);
+    errors.add(byName);
+    JsonObject byLocation = new JsonObject();
+    com.google.gson.JsonArray location = new com.google.gson.JsonArray();
+    location.add("body");
+    location.add(echo);
+    byLocation.add("location", location);
+    byLocation.addProperty("message", echo);
+    errors.add(byLocation);
+    errors.add("refused: " + echo);
+    return errors;
   }
 
   private MockResponse garbled(RecordedRequest request, String echo) {

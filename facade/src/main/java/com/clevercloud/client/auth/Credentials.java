@@ -4,6 +4,7 @@ import com.clevercloud.client.internal.check.Checks;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the client authenticates with: an {@linkplain ApiTokenCredentials API token} or
@@ -13,7 +14,7 @@ import java.util.Objects;
  * <pre>{@code
  * Credentials.apiToken(System.getenv("CLEVER_API_TOKEN"));
  * Credentials.oauth1(consumerKey, consumerSecret, token, tokenSecret);          // HMAC-SHA512
- * Credentials.fromEnvironment();  // CLEVER_API_TOKEN, else OAuth1 variables, else the clever-tools login
+ * Credentials.fromEnvironment();  // CLEVER_API_TOKEN, else OAuth1 variables, else clever-tools' login file
  * }</pre>
  *
  * <p>No implementation prints a secret in {@code toString()}.
@@ -85,21 +86,54 @@ public sealed interface Credentials permits ApiTokenCredentials, OAuth1Credentia
   }
 
   /**
-   * Finds credentials the way Clever Cloud's tools do, first match wins:
+   * The main API host these credentials came with ({@code API_HOST} in the environment or in clever-tools' active
+   * profile, see {@link #fromEnvironment()}). The client uses it unless its builder sets
+   * {@code apiBaseUrl(...)}; credentials made in code have none, and the client uses Clever Cloud's host.
+   *
+   * @return the base URL, or empty
+   */
+  default Optional<String> apiBaseUrl() {
+    return baseUrls(this).apiUrl();
+  }
+
+  /**
+   * The Bridge host these credentials came with ({@code AUTH_BRIDGE_HOST}), used like {@link #apiBaseUrl()}.
+   *
+   * @return the base URL, or empty
+   */
+  default Optional<String> bridgeBaseUrl() {
+    return baseUrls(this).bridgeUrl();
+  }
+
+  private static BaseUrls baseUrls(Credentials credentials) {
+    return credentials instanceof ApiTokenCredentials token ? token.baseUrls()
+        : ((OAuth1Credentials) credentials).baseUrls();
+  }
+
+  /**
+   * Finds credentials the way Clever Cloud's tools do (clever-tools 4.x for its variables and login file), first
+   * match wins:
    * <ol>
    *   <li>{@code CLEVER_API_TOKEN}: an API token;</li>
-   *   <li>{@code CLEVER_TOKEN} + {@code CLEVER_SECRET} (clever-tools' variables): OAuth 1.0a, with the consumer from
-   *       {@code CLEVER_CONSUMER_KEY}/{@code CLEVER_CONSUMER_SECRET} or {@code CC_CONSUMER_KEY}/{@code CC_CONSUMER_SECRET};</li>
-   *   <li>{@code CC_CONSUMER_KEY}, {@code CC_CONSUMER_SECRET}, {@code CC_OAUTH_TOKEN}, {@code CC_OAUTH_SECRET}
+   *   <li>{@code CLEVER_TOKEN} + {@code CLEVER_SECRET} (clever-tools' variables): OAuth 1.0a, the login file unread;</li>
+   *   <li>{@code CC_OAUTH_TOKEN} + {@code CC_OAUTH_SECRET} with {@code CC_CONSUMER_KEY} + {@code CC_CONSUMER_SECRET}
    *       (the Go client's variables);</li>
-   *   <li>the clever-tools login file {@code ~/.config/clever-cloud/clever-tools.json} (or under
-   *       {@code $XDG_CONFIG_HOME}), with the consumer from the variables above.</li>
+   *   <li>clever-tools' login file: {@code CONFIGURATION_FILE}, else {@code %APPDATA%\clever-cloud\clever-tools.json}
+   *       on Windows, else {@code $XDG_CONFIG_HOME/clever-cloud/clever-tools.json} ({@code ~/.config} by default);
+   *       in the current format ({@code {"version":1,"profiles":[...]}}) the first profile is the active one and
+   *       its {@code overrides} apply, the legacy format ({@code {token, secret, expirationDate}}) is one profile.</li>
    * </ol>
-   * clever-tools' own consumer pair is deliberately not built in: tokens made by {@code clever login} need it, so set
-   * it yourself in {@code CLEVER_CONSUMER_KEY}/{@code CLEVER_CONSUMER_SECRET} if you reuse that login.
+   * The OAuth consumer of clever-tools' tokens is, key by key: {@code OAUTH_CONSUMER_KEY}/{@code OAUTH_CONSUMER_SECRET}
+   * in the environment, else in the active profile's {@code overrides}, else {@code CC_CONSUMER_KEY}/
+   * {@code CC_CONSUMER_SECRET}. clever-tools falls back on its own consumer pair; this client does not ship it (it
+   * belongs to clever-tools), so tokens from {@code clever login} need it set in those variables. The hosts are
+   * {@code API_HOST} and {@code AUTH_BRIDGE_HOST} from the environment, else from the active profile's
+   * {@code overrides}, else Clever Cloud's (see {@link #apiBaseUrl()}).
    *
    * @return the first credentials found
-   * @throws IllegalStateException if none is found or a source is incomplete (the message says which variable)
+   * @throws CredentialsLookupException (an {@link IllegalStateException}) if none is found, a source is incomplete,
+   *     the login file cannot be read or its active profile has expired; the message names variables and files,
+   *     never a secret
    */
   static Credentials fromEnvironment() {
     return fromEnvironment(System.getenv(), null);
@@ -110,10 +144,11 @@ public sealed interface Credentials permits ApiTokenCredentials, OAuth1Credentia
    * configuration elsewhere.
    *
    * @param environment the variables to read
-   * @param cleverToolsLoginFile the clever-tools login file, or null for the default location derived from
-   *     {@code XDG_CONFIG_HOME} in {@code environment} or the {@code user.home} system property
+   * @param cleverToolsLoginFile the clever-tools login file, or null for the location clever-tools uses, derived from
+   *     {@code CONFIGURATION_FILE}, {@code APPDATA} or {@code XDG_CONFIG_HOME} in {@code environment}, else the
+   *     {@code user.home} system property
    * @return the first credentials found
-   * @throws IllegalStateException if none is found or a source is incomplete
+   * @throws CredentialsLookupException if none is found, a source is incomplete or the active profile has expired
    */
   static Credentials fromEnvironment(Map<String, String> environment, Path cleverToolsLoginFile) {
     return EnvironmentCredentials.resolve(environment, cleverToolsLoginFile);

@@ -17,9 +17,16 @@ public final class OAuth1Credentials implements Credentials {
   private final Secret tokenSecret;
   private final SignatureMethod signatureMethod;
   private final Instant expiration;
+  private final BaseUrls baseUrls;
 
   OAuth1Credentials(String consumerKey, Secret consumerSecret, String token, Secret tokenSecret,
       SignatureMethod signatureMethod, Instant expiration) {
+    this(consumerKey, consumerSecret, token, tokenSecret, signatureMethod, expiration, new BaseUrls(null, null));
+  }
+
+  private OAuth1Credentials(String consumerKey, Secret consumerSecret, String token, Secret tokenSecret,
+      SignatureMethod signatureMethod, Instant expiration, BaseUrls baseUrls) {
+    this.baseUrls = baseUrls;
     this.consumerKey = consumerKey;
     this.consumerSecret = consumerSecret;
     this.token = token;
@@ -90,7 +97,7 @@ public final class OAuth1Credentials implements Credentials {
    */
   public OAuth1Credentials withSignatureMethod(SignatureMethod method) {
     Objects.requireNonNull(method, "method == null");
-    return new OAuth1Credentials(consumerKey, consumerSecret, token, tokenSecret, method, expiration);
+    return new OAuth1Credentials(consumerKey, consumerSecret, token, tokenSecret, method, expiration, baseUrls);
   }
 
   /**
@@ -100,12 +107,25 @@ public final class OAuth1Credentials implements Credentials {
    * @return new credentials
    */
   public OAuth1Credentials withExpiration(Instant expiration) {
-    return new OAuth1Credentials(consumerKey, consumerSecret, token, tokenSecret, signatureMethod, expiration);
+    return new OAuth1Credentials(consumerKey, consumerSecret, token, tokenSecret, signatureMethod, expiration,
+        baseUrls);
+  }
+
+  /** Read by {@link Credentials#apiBaseUrl()} and {@link Credentials#bridgeBaseUrl()}. */
+  BaseUrls baseUrls() {
+    return baseUrls;
+  }
+
+  /** The same credentials with the hosts the environment named ({@code API_HOST}, {@code AUTH_BRIDGE_HOST}), or null. */
+  OAuth1Credentials withBaseUrls(String api, String bridge) {
+    return new OAuth1Credentials(consumerKey, consumerSecret, token, tokenSecret, signatureMethod, expiration,
+        new BaseUrls(api, bridge));
   }
 
   @Override
   public String toString() {
     return "OAuth1Credentials[consumerKey=" + consumerKey + ", consumerSecret=***, token=***, tokenSecret=***"
-        + ", signatureMethod=" + signatureMethod + (expiration == null ? "" : ", expiration=" + expiration) + "]";
+        + ", signatureMethod=" + signatureMethod + (expiration == null ? "" : ", expiration=" + expiration)
+        + baseUrls.describe() + "]";
   }
 }

@@ -8,6 +8,7 @@ import com.clevercloud.client.exception.ApiException;
 import com.clevercloud.client.exception.AuthenticationException;
 import com.clevercloud.client.exception.BadRequestException;
 import com.clevercloud.client.exception.ConflictException;
+import com.clevercloud.client.exception.FieldError;
 import com.clevercloud.client.exception.ForbiddenException;
 import com.clevercloud.client.exception.NotFoundException;
 import com.clevercloud.client.exception.RateLimitException;
@@ -38,7 +39,8 @@ import okhttp3.ResponseBody;
 
 /**
  * Turns failed calls into the client's exceptions: one status switch, one reading of error bodies (Bridge and v4
- * {@code {code, message}}, v2 {@code {id, message, type}}, problem+json, HTML pages, empty bodies).
+ * {@code {code, message}}, v2 {@code {id, message, type}}, problem+json, HTML pages, empty bodies), including the
+ * field errors of validation bodies ({@code errors}, Prism's {@code validation}) for {@link BadRequestException}.
  *
  * <p>Everything from the server that reaches an exception (code, message, body, {@code Sozu-Id}, I/O messages of
  * causes) goes through {@link Redaction}: cut to a bounded excerpt, decoded, and masked against the client's
@@ -51,6 +53,15 @@ public final class ErrorMapper {
 
   /** The longest error code, API message, request id or I/O message kept: a real one is far shorter. */
   private static final int MAX_FIELD = 1000;
+
+  /** The most field errors kept from one body; the rest are counted, not kept. */
+  private static final int MAX_FIELD_ERRORS = 50;
+
+  /** The most field errors quoted in an exception's message; {@code fieldErrors()} has them all. */
+  private static final int MAX_FIELD_ERRORS_IN_MESSAGE = 5;
+
+  /** The most segments of a field path given as a list ({@code ["body", "items", 0, "name"]}). */
+  private static final int MAX_PATH_SEGMENTS = 16;
 
   /** How deep a cause chain is copied when it must be masked (causes and suppressed): beyond, it is left out. */
   private static final int MAX_CAUSE_DEPTH = 16;
@@ -127,10 +138,17 @@ public final class ErrorMapper {
     // Cut first: a hostile body costs no more to read than its excerpt. Every part below is masked on its own.
     String body = rawBody == null || rawBody.length() <= Redaction.MAX_TEXT ? rawBody
         : rawBody.substring(0, Redaction.MAX_TEXT);
-    String[] read = codeAndMessage(body);
-    String errorCode = field(read[0], secrets);
-    String apiMessage = field(read[1], secrets);
+    BodyRead read = codeAndMessage(body);
+    String errorCode = field(read.code(), secrets);
+    String apiMessage = field(read.message(), secrets);
     String requestId = field(headers.get("Sozu-Id"), secrets);
+    List<FieldError> fieldErrors = new ArrayList<>();
+    for (String[] raw : read.fieldErrors()) {
+      FieldError fe = new FieldError(field(raw[0], secrets), field(raw[1], secrets), field(raw[2], secrets));
+      if (fe.field().isPresent() || fe.message().isPresent() || fe.code().isPresent()) {
+        fieldErrors.add(fe);
+      }
+    }
 
     StringBuilder message = new StringBuilder();
     message.append(operation).append(": HTTP ").append(status);
@@ -144,6 +162,14 @@ public final class ErrorMapper {
     } else {
       message.append(describeBody(contentType, body)).append(" (").append(reason(status)).append(')');
     }
+    for (int i = 0; i < fieldErrors.size() && i < MAX_FIELD_ERRORS_IN_MESSAGE; i++) {
+      message.append(i == 0 ? ": " : "; ").append(fieldErrors.get(i));
+    }
+    int unquoted = fieldErrors.size() + read.moreFieldErrors() - MAX_FIELD_ERRORS_IN_MESSAGE;
+    if (unquoted > 0) {
+      message.append(" (and ").append(unquoted).append(" more field error").append(unquoted == 1 ? "" : "s")
+          .append(')');
+    }
     if (requestId != null) {
       message.append(" (Sozu-Id ").append(requestId).append(')');
     }
@@ -151,7 +177,8 @@ public final class ErrorMapper {
     String msg = Redaction.clean(message.toString(), secrets, true); // the content type came from the server too
 
     return switch (status) {
-      case 400, 422 -> new BadRequestException(msg, operation, status, errorCode, apiMessage, requestId, shortBody);
+      case 400, 422 -> new BadRequestException(msg, operation, status, errorCode, apiMessage, requestId, shortBody,
+          fieldErrors);
       case 401 -> new AuthenticationException(msg, operation, status, errorCode, apiMessage, requestId, shortBody);
       case 403 -> new ForbiddenException(msg, operation, status, errorCode, apiMessage, requestId, shortBody);
       case 404 -> new NotFoundException(msg, operation, status, errorCode, apiMessage, requestId, shortBody);
@@ -403,23 +430,34 @@ public final class ErrorMapper {
   }
 
   /**
-   * The error code ({@code code}, else {@code id}) and message ({@code message}, {@code error}, {@code detail},
-   * {@code title}) of a JSON object, read with a streaming reader (never a tree, never a regular expression): a
-   * body that is cut off or broken further on still gives what came before.
+   * What an error body says, in the server's words (unmasked): its code, its message, the field errors it lists (each
+   * {@code {field, message, code}}, any of them null) and how many more it listed beyond {@link #MAX_FIELD_ERRORS}.
    */
-  private static String[] codeAndMessage(String body) {
+  private record BodyRead(String code, String message, List<String[]> fieldErrors, int moreFieldErrors) {}
+
+  /**
+   * The error code ({@code code}, else {@code id}), message ({@code message}, {@code error}, {@code detail},
+   * {@code title}) and field errors ({@code errors}, {@code validation}) of a JSON object, read with a streaming
+   * reader (never a tree, never a regular expression) over the excerpt already cut to {@link Redaction#MAX_TEXT}: a
+   * body that is cut off or broken further on still gives what came before, and what is kept is bounded.
+   */
+  private static BodyRead codeAndMessage(String body) {
     String[] found = new String[6]; // code, id, message, error, detail, title
     List<String> names = List.of("code", "id", "message", "error", "detail", "title");
+    List<String[]> fieldErrors = new ArrayList<>();
+    int[] more = {0};
     if (body != null && body.stripLeading().startsWith("{")) {
       try (JsonReader reader = new JsonReader(new StringReader(body))) {
         reader.setStrictness(Strictness.LENIENT);
         reader.beginObject();
         while (reader.hasNext()) {
-          int index = names.indexOf(reader.nextName());
+          String name = reader.nextName();
+          int index = names.indexOf(name);
           JsonToken token = reader.peek();
-          if (index >= 0 && found[index] == null
-              && (token == JsonToken.STRING || token == JsonToken.NUMBER || token == JsonToken.BOOLEAN)) {
-            String value = token == JsonToken.BOOLEAN ? String.valueOf(reader.nextBoolean()) : reader.nextString();
+          if (name.equals("errors") || name.equals("validation")) {
+            fieldErrors(reader, fieldErrors, more);
+          } else if (index >= 0 && found[index] == null && isScalar(token)) {
+            String value = scalar(reader);
             found[index] = value.isBlank() ? null : value;
           } else {
             reader.skipValue();
@@ -429,9 +467,155 @@ public final class ErrorMapper {
         // keep what was read
       }
     }
-    return new String[] {
-        found[0] != null ? found[0] : found[1],
-        found[2] != null ? found[2] : found[3] != null ? found[3] : found[4] != null ? found[4] : found[5]};
+    return new BodyRead(found[0] != null ? found[0] : found[1],
+        found[2] != null ? found[2] : found[3] != null ? found[3] : found[4] != null ? found[4] : found[5],
+        fieldErrors, more[0]);
+  }
+
+  /**
+   * The field errors under {@code errors} or {@code validation}: a list of objects or strings (seed 003's
+   * {@code validation_errors}, Prism's problem+json {@code validation}, JSON:API), an object of field to message or
+   * messages (Rails), or one string. Anything else is skipped; beyond {@link #MAX_FIELD_ERRORS} entries are counted.
+   */
+  private static void fieldErrors(JsonReader reader, List<String[]> out, int[] more) throws IOException {
+    JsonToken token = reader.peek();
+    if (token == JsonToken.BEGIN_ARRAY) {
+      reader.beginArray();
+      while (reader.hasNext()) {
+        addFieldError(reader, null, out, more);
+      }
+      reader.endArray();
+    } else if (token == JsonToken.BEGIN_OBJECT) {
+      reader.beginObject();
+      while (reader.hasNext()) {
+        String field = reader.nextName();
+        if (reader.peek() == JsonToken.BEGIN_ARRAY) {
+          reader.beginArray();
+          while (reader.hasNext()) {
+            addFieldError(reader, field, out, more);
+          }
+          reader.endArray();
+        } else {
+          addFieldError(reader, field, out, more);
+        }
+      }
+      reader.endObject();
+    } else {
+      addFieldError(reader, null, out, more);
+    }
+  }
+
+  private static void addFieldError(JsonReader reader, String field, List<String[]> out, int[] more)
+      throws IOException {
+    if (out.size() >= MAX_FIELD_ERRORS) {
+      reader.skipValue();
+      more[0]++;
+      return;
+    }
+    String[] entry = fieldError(reader, field);
+    if (entry != null) {
+      out.add(entry);
+    }
+  }
+
+  /**
+   * One field error: a string or number is its message; an object gives the field ({@code field}, {@code path},
+   * {@code location}, {@code loc}, {@code pointer}, {@code param}, {@code parameter}, {@code property}, or JSON:API's
+   * {@code source.pointer}; a list is joined with dots), the message ({@code message}, {@code msg}, {@code detail},
+   * {@code title}, {@code description}, {@code error}, {@code reason}, first found in that order) and the code
+   * ({@code code}, else {@code type}, {@code rule}, {@code keyword}). Anything else in it is skipped.
+   */
+  private static String[] fieldError(JsonReader reader, String defaultField) throws IOException {
+    JsonToken token = reader.peek();
+    if (isScalar(token)) {
+      return new String[] {defaultField, scalar(reader), null};
+    }
+    if (token != JsonToken.BEGIN_OBJECT) {
+      reader.skipValue();
+      return null;
+    }
+    List<String> fieldNames = List.of("field", "path", "location", "loc", "pointer", "param", "parameter",
+        "property", "source");
+    List<String> messageNames = List.of("message", "msg", "detail", "title", "description", "error", "reason");
+    List<String> codeNames = List.of("code", "type", "rule", "keyword");
+    String[] fields = new String[fieldNames.size()];
+    String[] messages = new String[messageNames.size()];
+    String[] codes = new String[codeNames.size()];
+    reader.beginObject();
+    while (reader.hasNext()) {
+      String name = reader.nextName();
+      JsonToken value = reader.peek();
+      int f = fieldNames.indexOf(name);
+      int m = messageNames.indexOf(name);
+      int c = codeNames.indexOf(name);
+      if (f >= 0 && fields[f] == null && (isScalar(value) || value == JsonToken.BEGIN_ARRAY
+          || (value == JsonToken.BEGIN_OBJECT && name.equals("source")))) {
+        fields[f] = value == JsonToken.BEGIN_ARRAY ? path(reader)
+            : value == JsonToken.BEGIN_OBJECT ? sourcePointer(reader) : scalar(reader);
+      } else if (m >= 0 && messages[m] == null && isScalar(value)) {
+        messages[m] = scalar(reader);
+      } else if (c >= 0 && codes[c] == null && isScalar(value)) {
+        codes[c] = scalar(reader);
+      } else {
+        reader.skipValue();
+      }
+    }
+    reader.endObject();
+    String field = first(fields);
+    return new String[] {field != null ? field : defaultField, first(messages), first(codes)};
+  }
+
+  /** A path given as a list, {@code ["body", "items", 0]}: its scalar segments joined with dots, at most 16. */
+  private static String path(JsonReader reader) throws IOException {
+    StringBuilder out = new StringBuilder();
+    int segments = 0;
+    reader.beginArray();
+    while (reader.hasNext()) {
+      if (segments < MAX_PATH_SEGMENTS && isScalar(reader.peek())) {
+        out.append(segments++ == 0 ? "" : ".").append(scalar(reader));
+      } else {
+        reader.skipValue();
+      }
+    }
+    reader.endArray();
+    return out.length() == 0 ? null : out.toString();
+  }
+
+  /** JSON:API's {@code source}: its {@code pointer}, else its {@code parameter}. */
+  private static String sourcePointer(JsonReader reader) throws IOException {
+    String pointer = null;
+    String parameter = null;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      String name = reader.nextName();
+      if (name.equals("pointer") && pointer == null && isScalar(reader.peek())) {
+        pointer = scalar(reader);
+      } else if (name.equals("parameter") && parameter == null && isScalar(reader.peek())) {
+        parameter = scalar(reader);
+      } else {
+        reader.skipValue();
+      }
+    }
+    reader.endObject();
+    return pointer != null ? pointer : parameter;
+  }
+
+  private static boolean isScalar(JsonToken token) {
+    return token == JsonToken.STRING || token == JsonToken.NUMBER || token == JsonToken.BOOLEAN;
+  }
+
+  /** A string, number or boolean as text (a number as written, never parsed). */
+  private static String scalar(JsonReader reader) throws IOException {
+    return reader.peek() == JsonToken.BOOLEAN ? String.valueOf(reader.nextBoolean()) : reader.nextString();
+  }
+
+  private static String first(String[] values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
   }
 
   /** {@code Retry-After}: delay seconds or an HTTP date (RFC 9110 §10.2.3). */

@@ -61,7 +61,7 @@ class CredentialsTest {
   @Test
   void environmentPrefersCleverApiToken() {
     Credentials c = Credentials.fromEnvironment(Map.of("CLEVER_API_TOKEN", "tok", "CLEVER_TOKEN", "t",
-        "CLEVER_SECRET", "s", "CLEVER_CONSUMER_KEY", "k", "CLEVER_CONSUMER_SECRET", "cs"), missing());
+        "CLEVER_SECRET", "s", "OAUTH_CONSUMER_KEY", "k", "OAUTH_CONSUMER_SECRET", "cs"), missing());
     assertThat(c).isInstanceOf(ApiTokenCredentials.class);
     assertThat(((ApiTokenCredentials) c).token().reveal()).isEqualTo("tok");
   }
@@ -69,7 +69,7 @@ class CredentialsTest {
   @Test
   void environmentReadsCleverToolsVariablesWithAConsumer() {
     OAuth1Credentials c = (OAuth1Credentials) Credentials.fromEnvironment(Map.of("CLEVER_TOKEN", "t",
-        "CLEVER_SECRET", "s", "CLEVER_CONSUMER_KEY", "k", "CLEVER_CONSUMER_SECRET", "cs"), missing());
+        "CLEVER_SECRET", "s", "OAUTH_CONSUMER_KEY", "k", "OAUTH_CONSUMER_SECRET", "cs"), missing());
     assertThat(c.consumerKey()).isEqualTo("k");
     assertThat(c.token()).isEqualTo("t");
     assertThat(c.tokenSecret().reveal()).isEqualTo("s");
@@ -93,7 +93,7 @@ class CredentialsTest {
   @Test
   void cleverToolsTokenWithoutConsumerIsAClearErrorNotABuiltInConsumer() {
     assertThatThrownBy(() -> Credentials.fromEnvironment(Map.of("CLEVER_TOKEN", "t", "CLEVER_SECRET", CANARY),
-        missing())).isInstanceOf(IllegalStateException.class).hasMessageContaining("CLEVER_CONSUMER_KEY")
+        missing())).isInstanceOf(IllegalStateException.class).hasMessageContaining("OAUTH_CONSUMER_KEY")
         .hasMessageNotContaining(CANARY);
   }
 
@@ -102,7 +102,7 @@ class CredentialsTest {
     assertThatThrownBy(() -> Credentials.fromEnvironment(Map.of("CLEVER_TOKEN", "t"), missing()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("CLEVER_SECRET");
     assertThatThrownBy(() -> Credentials.fromEnvironment(Map.of("CLEVER_TOKEN", "t", "CLEVER_SECRET", "s",
-        "CLEVER_CONSUMER_KEY", "k"), missing())).hasMessageContaining("CLEVER_CONSUMER_SECRET");
+        "OAUTH_CONSUMER_KEY", "k"), missing())).hasMessageContaining("OAUTH_CONSUMER_SECRET");
   }
 
   @Test
@@ -117,8 +117,8 @@ class CredentialsTest {
     Path file = dir.resolve("clever-tools.json");
     Files.writeString(file, "{\"version\":1,\"profiles\":[{\"alias\":\"default\",\"token\":\"ft\",\"secret\":\""
         + CANARY + "\",\"expirationDate\":\"2030-01-01T00:00:00.000Z\",\"userId\":\"user_1\",\"email\":\"a@b.c\"}]}");
-    OAuth1Credentials c = (OAuth1Credentials) Credentials.fromEnvironment(Map.of("CLEVER_CONSUMER_KEY", "k",
-        "CLEVER_CONSUMER_SECRET", "cs"), file);
+    OAuth1Credentials c = (OAuth1Credentials) Credentials.fromEnvironment(Map.of("OAUTH_CONSUMER_KEY", "k",
+        "OAUTH_CONSUMER_SECRET", "cs"), file);
     assertThat(c.token()).isEqualTo("ft");
     assertThat(c.tokenSecret().reveal()).isEqualTo(CANARY);
     assertThat(c.expiration()).contains(Instant.parse("2030-01-01T00:00:00Z"));

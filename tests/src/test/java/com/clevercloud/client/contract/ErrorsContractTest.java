@@ -109,7 +109,7 @@ class ErrorsContractTest {
    * A blank token name: the handwritten creation stops it before any request; the generated rename sends it as the
    * caller wrote it (the spec's {@code minLength} is the server's rule, not checked in the client), and the Bridge's
    * Prism refuses it with its own 422 validation report, which the facade maps to a {@link BadRequestException} named
-   * {@code updateApiToken}. The same body sent raw to the creation is refused the same way.
+   * {@code updateApiToken}, Prism's {@code validation[]} as its field errors. The same body sent raw to the creation is refused the same way.
    */
   @Test
   void blankTokenNameIsStoppedBeforeCreatingAndPrismRejectsIt(PrismHosts hosts, PrismServers prism)
@@ -128,6 +128,13 @@ class ErrorsContractTest {
       // Prism's own validation report (quoted shortened in the exception; its detail is checked raw below).
       assertThat(e.body()).hasValueSatisfying(body -> assertThat(body)
           .contains("UNPROCESSABLE_ENTITY", "Invalid request"));
+      // Prism's validation[] becomes the exception's field errors: the location joined with dots, Prism's rule code.
+      assertThat(e.fieldErrors()).singleElement().satisfies(fe -> {
+        assertThat(fe.field()).contains("body.name");
+        assertThat(fe.code()).contains("minLength");
+        assertThat(fe.message()).isPresent();
+      });
+      assertThat(e.getMessage()).contains("body.name: ").contains("(minLength)");
       assertThat(ContractRecorder.shared().since(mark)).singleElement()
           .extracting(x -> x.method() + " " + x.status()).isEqualTo("PUT 422");
     }
