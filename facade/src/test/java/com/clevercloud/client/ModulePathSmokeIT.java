@@ -83,23 +83,18 @@ class ModulePathSmokeIT {
 
   @Test
   void aConsumerModuleCompilesAndRunsOnTheModulePathWithoutAddModules() throws Exception {
-    String modulePath = String.join(File.pathSeparator, clientModulePath());
     Path src = dir.resolve("src");
     Path out = dir.resolve("out");
     Files.createDirectories(src.resolve("consumer"));
     Files.writeString(src.resolve("module-info.java"), MODULE_INFO);
     Files.writeString(src.resolve("consumer/Main.java"), MAIN);
 
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter diagnostics = new StringWriter();
-    boolean compiled = javac.getTask(diagnostics, null, null,
-        List.of("--module-path", modulePath, "-d", out.toString(), "-Xlint:all", "-Werror"), null,
-        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(
-            src.resolve("module-info.java"), src.resolve("consumer/Main.java"))).call();
-    assertThat(compiled).as("javac: %s", diagnostics).isTrue();
+    assertThat(compile(src, out, "Main", diagnostics, "-Xlint:all", "-Werror")).as("javac: %s", diagnostics).isTrue();
 
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process run = new ProcessBuilder(java.toString(), "--module-path", out + File.pathSeparator + modulePath,
+    Process run = new ProcessBuilder(java.toString(), "--module-path",
+        out + File.pathSeparator + String.join(File.pathSeparator, clientModulePath()),
         "-m", "consumer/consumer.Main").redirectErrorStream(true).start();
     assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("the consumer ends").isTrue();
     String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -119,15 +114,27 @@ class ModulePathSmokeIT {
     Files.writeString(src.resolve("module-info.java"), "module consumer { requires com.clevercloud.client; }");
     Files.writeString(src.resolve("consumer/Peek.java"),
         "package consumer; class Peek { Class<?> c = com.clevercloud.client.internal.OperationTable.class; }");
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter diagnostics = new StringWriter();
-    boolean compiled = javac.getTask(diagnostics, null, null,
-        List.of("--module-path", String.join(File.pathSeparator, clientModulePath()), "-d",
-            dir.resolve("internal-out").toString()), null,
+    assertThat(compile(src, dir.resolve("internal-out"), "Peek", diagnostics)).isFalse();
+    assertThat(diagnostics.toString())
+        .contains("package com.clevercloud.client.internal is declared in module com.clevercloud.client, "
+            + "which does not export it");
+  }
+
+  /**
+   * Compiles {@code src/module-info.java} and {@code src/consumer/<className>.java} against the client's module path
+   * only: the class path is an empty directory, not this test's class path (which holds the facade's classes).
+   */
+  private boolean compile(Path src, Path out, String className, StringWriter diagnostics, String... options)
+      throws IOException {
+    Path emptyClassPath = Files.createDirectories(dir.resolve("empty-class-path"));
+    List<String> args = new ArrayList<>(List.of("--module-path", String.join(File.pathSeparator, clientModulePath()),
+        "--class-path", emptyClassPath.toString(), "-d", out.toString()));
+    args.addAll(Arrays.asList(options));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    return javac.getTask(diagnostics, null, null, args, null,
         javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(
-            src.resolve("module-info.java"), src.resolve("consumer/Peek.java"))).call();
-    assertThat(compiled).isFalse();
-    assertThat(diagnostics.toString()).contains("does not export com.clevercloud.client.internal");
+            src.resolve("module-info.java"), src.resolve("consumer/" + className + ".java"))).call();
   }
 
   /**
