@@ -8,6 +8,7 @@ module com.clevercloud.client {
   requires transitive com.clevercloud.api;
   requires transitive okhttp3;
   requires transitive com.google.gson;
+  // Automatic modules (names from their manifests; javac warns about it): Retrofit 3 and Okio ship no module-info.
   requires retrofit2;
   requires retrofit2.converter.gson;
   requires retrofit2.converter.scalars;

@@ -7,6 +7,8 @@
  * to Gson, which fills their private fields by reflection.
  */
 module com.clevercloud.api {
+  // javac warns twice here, as expected: retrofit2 is an automatic module (Retrofit 3 ships no module-info, only an
+  // Automatic-Module-Name), and com.clevercloud.client, named by the qualified exports, is compiled after this module.
   requires transitive com.google.gson;
   requires transitive okhttp3;
   requires transitive retrofit2;
