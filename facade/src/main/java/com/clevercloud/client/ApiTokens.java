@@ -264,7 +264,7 @@ public final class ApiTokens {
       return new CreatedApiToken(parsed.getApiTokenId(), parsed.getName(), parsed.getDescription(),
           parsed.getCreationDate() == null ? null : parsed.getCreationDate().toInstant(),
           parsed.getExpirationDate() == null ? null : parsed.getExpirationDate().toInstant(),
-          parsed.getState() == null ? null : parsed.getState().getValue(), Secret.of(parsed.getApiToken()));
+          parsed.getStateAsString(), Secret.of(parsed.getApiToken()));
     }
     Found found = find(text);
     String requestId = errors().mask(response.header("Sozu-Id"), response.request());

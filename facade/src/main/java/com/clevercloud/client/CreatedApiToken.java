@@ -81,7 +81,8 @@ public final class CreatedApiToken {
   }
 
   /**
-   * The token's state (usually {@code ACTIVE}).
+   * The token's state (usually {@code ACTIVE}), spelled canonically ({@code "active"} reads as {@code ACTIVE}), or as
+   * the service sent it when this version does not know the value: never {@code unknown_default_open_api}.
    *
    * @return the state, or null if the API omitted it
    */

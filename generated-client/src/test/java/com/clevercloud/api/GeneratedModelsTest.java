@@ -1,20 +1,26 @@
 package com.clevercloud.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clevercloud.api.Specs.Example;
 import com.clevercloud.api.Specs.Property;
 import com.clevercloud.api.Specs.Spec;
+import com.clevercloud.api.bridge.model.ApiToken;
+import com.clevercloud.api.bridge.model.ApiTokenState;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -81,16 +87,79 @@ class GeneratedModelsTest {
     assertThat(enumProperties().count()).isGreaterThan(3);
   }
 
+  /** The enum schema of a property: inline, or the component it refers to. */
+  private static JsonNode enumSchema(Property p) {
+    return Specs.refOf(p.node()).map(name -> p.spec().doc().path("components").path("schemas").path(name))
+        .orElse(p.node());
+  }
+
+  private static Method getter(Class<?> model, Property property, String suffix) throws Exception {
+    String field = Specs.field(model, property.name()).getName();
+    return model.getMethod("get" + Character.toUpperCase(field.charAt(0)) + field.substring(1) + suffix);
+  }
+
   @ParameterizedTest
   @MethodSource("enumProperties")
-  void unknownEnumValuesParseToTheUnknownConstant(Property property) throws Exception {
+  void anUnknownEnumValueParsesToTheUnknownConstantAndKeepsItsText(Property property) throws Exception {
     Class<?> model = property.spec().modelClass(property.schemaName());
-    JsonObject json = new JsonObject();
-    json.addProperty(property.name(), "A_VALUE_THE_SERVICE_ADDS_TOMORROW");
-    Object parsed = property.spec().gson().fromJson(json, model);
-    Object value = Specs.field(model, property.name()).get(parsed);
-    assertThat(value).as("%s", property).isNotNull();
-    assertThat(((Enum<?>) value).name()).isEqualTo("UNKNOWN_DEFAULT_OPEN_API");
+    Gson gson = property.spec().gson();
+    Object parsed = gson.fromJson("{\"" + property.name() + "\":\"A_VALUE_THE_SERVICE_ADDS_TOMORROW\"}", model);
+
+    assertThat(((Enum<?>) getter(model, property, "").invoke(parsed)).name()).as("%s", property)
+        .isEqualTo("UNKNOWN_DEFAULT_OPEN_API");
+    assertThat(getter(model, property, "AsString").invoke(parsed)).as("%s", property)
+        .isEqualTo("A_VALUE_THE_SERVICE_ADDS_TOMORROW");
+    // Written back as received, never as the placeholder.
+    assertThat(gson.toJsonTree(parsed).getAsJsonObject().get(property.name()).getAsString())
+        .isEqualTo("A_VALUE_THE_SERVICE_ADDS_TOMORROW");
+  }
+
+  @ParameterizedTest
+  @MethodSource("enumProperties")
+  void enumValuesAreReadInAnyCaseExactlyWhereTheSpecSaysSo(Property property) throws Exception {
+    Class<?> model = property.spec().modelClass(property.schemaName());
+    Gson gson = property.spec().gson();
+    boolean lax = enumSchema(property).path("x-case-insensitive").asBoolean(false);
+    String canonical = enumSchema(property).path("enum").get(0).asText();
+    String otherCase = canonical.equals(canonical.toLowerCase(Locale.ROOT))
+        ? canonical.toUpperCase(Locale.ROOT) : canonical.toLowerCase(Locale.ROOT);
+    Object parsed = gson.fromJson("{\"" + property.name() + "\":\"" + otherCase + "\"}", model);
+
+    Enum<?> value = (Enum<?>) getter(model, property, "").invoke(parsed);
+    if (lax) {
+      // The known constant, spelled canonically in the text and when written back.
+      assertThat(value.toString()).as("%s", property).isEqualTo(canonical);
+      assertThat(getter(model, property, "AsString").invoke(parsed)).isEqualTo(canonical);
+      assertThat(gson.toJsonTree(parsed).getAsJsonObject().get(property.name()).getAsString()).isEqualTo(canonical);
+    } else {
+      assertThat(value.name()).as("%s", property).isEqualTo("UNKNOWN_DEFAULT_OPEN_API");
+      assertThat(getter(model, property, "AsString").invoke(parsed)).isEqualTo(otherCase);
+    }
+  }
+
+  @Test
+  void theBridgeTokenStateIsReadInAnyCase() {
+    Gson gson = Spec.BRIDGE.gson();
+    ApiToken token = gson.fromJson("{\"state\":\"expired\"}", ApiToken.class);
+    assertThat(token.getState()).isEqualTo(ApiTokenState.EXPIRED);
+    assertThat(token.getStateAsString()).isEqualTo("EXPIRED");
+    assertThat(token).isEqualTo(new ApiToken().state(ApiTokenState.EXPIRED));
+  }
+
+  @Test
+  void settersWriteTheCanonicalValueAndRefuseTheUnknownPlaceholder() {
+    Gson gson = Spec.BRIDGE.gson();
+    assertThat(gson.toJson(new ApiToken().state(ApiTokenState.ACTIVE))).isEqualTo("{\"state\":\"ACTIVE\"}");
+    assertThat(new ApiToken().state(null).getStateAsString()).isNull();
+    assertThatThrownBy(() -> new ApiToken().state(ApiTokenState.UNKNOWN_DEFAULT_OPEN_API))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be sent");
+  }
+
+  @Test
+  void aNullEnumStaysNull() {
+    ApiToken token = Spec.BRIDGE.gson().fromJson("{\"state\":null}", ApiToken.class);
+    assertThat(token.getState()).isNull();
+    assertThat(token.getStateAsString()).isNull();
   }
 
   static Stream<Property> v2Dates() {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -155,28 +156,54 @@ class SpecRulesTest {
     assertThat(sensitive).containsAll(expected);
   }
 
-  /** Walks every schema object of the document, so inline schemas are checked too. */
-  private static void collectUnmarked(String where, JsonNode node, List<String> unmarked) {
-    if (node.isObject()) {
+  @Test
+  void everyCaseInsensitiveMarkIsABooleanOnAStringEnum() {
+    // The enum templates read x-case-insensitive only there; anywhere else it would silently do nothing.
+    List<String> marked = new ArrayList<>();
+    List<String> misplaced = new ArrayList<>();
+    for (Spec spec : Spec.values()) {
+      forEachNode(spec.toString(), spec.doc(), (where, node) -> {
+        if (node.has("x-case-insensitive")) {
+          marked.add(where);
+          if (!node.get("x-case-insensitive").isBoolean() || !node.has("enum")
+              || !"string".equals(node.path("type").asText())) {
+            misplaced.add(where);
+          }
+        }
+      });
+    }
+    assertThat(misplaced).as("x-case-insensitive not a boolean on a string enum").isEmpty();
+    assertThat(marked).as("the Bridge's token state is read in any case").contains("bridge.yaml/components/schemas/ApiTokenState");
+  }
+
+  /** Secret-looking property names without a marker, in every schema object of the document, inline ones too. */
+  private static void collectUnmarked(String where, JsonNode root, List<String> unmarked) {
+    forEachNode(where, root, (at, node) -> {
       JsonNode props = node.get("properties");
       if (props != null && props.isObject()) {
         for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> p = it.next();
           if (Specs.SECRET_LOOKING.matcher(p.getKey()).find() && !p.getValue().path("x-sensitive").isBoolean()) {
-            unmarked.add(where + " property " + p.getKey());
+            unmarked.add(at + " property " + p.getKey());
           }
         }
       }
+    });
+  }
+
+  /** Visits every object node of the document with its path, examples excepted (they are data, not schemas). */
+  private static void forEachNode(String where, JsonNode node, BiConsumer<String, JsonNode> visitor) {
+    if (node.isObject()) {
+      visitor.accept(where, node);
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> child = it.next();
-        // Examples are data, not schemas.
         if (!child.getKey().equals("example") && !child.getKey().equals("examples")) {
-          collectUnmarked(where + "/" + child.getKey(), child.getValue(), unmarked);
+          forEachNode(where + "/" + child.getKey(), child.getValue(), visitor);
         }
       }
     } else if (node.isArray()) {
       for (JsonNode item : node) {
-        collectUnmarked(where, item, unmarked);
+        forEachNode(where, item, visitor);
       }
     }
   }

@@ -224,7 +224,7 @@ public final class Quickstart {
       out.println("5. List my API tokens (a listing never carries a secret)");
       for (ApiToken token : tokens.listApiTokens()) {
         out.println("   " + token.getApiTokenId() + "  \"" + token.getName() + "\"  "
-            + (token.getState() == null ? null : token.getState().getValue()) + "  expires "
+            + token.getStateAsString() + "  expires "
             + (token.getExpirationDate() == null ? null : token.getExpirationDate().toInstant()));
       }
 
