@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * test run; a program that wants the mock outside JUnit (the project's quickstart) starts them here, and puts
  * {@link PrismHosts} in front.
  *
- * <p>Each Prism runs inside a small Node watchdog that exits when its standard input closes, so a JVM that dies,
- * even by {@code SIGKILL}, takes its Prism processes with it; {@link #close()} and a shutdown hook also stop them.
+ * <p>Prism's npm package runs inside a small Node watchdog that exits when its standard input closes, so a JVM that
+ * dies, even by {@code SIGKILL}, takes its Prism processes with it; {@link #close()} and a shutdown hook also stop them
+ * (the only guard for a standalone Prism executable, see {@link PrismCommand}).
  * If a Prism cannot start, {@link #start()} throws with Prism's own output: the caller fails, never skips.
  */
 public final class PrismServers implements AutoCloseable {
