@@ -16,11 +16,10 @@ import com.clevercloud.client.CreateApiTokenRequest;
 import com.clevercloud.client.CreatedApiToken;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.auth.Secret;
-import com.clevercloud.client.prism.PrismHosts;
-import com.clevercloud.client.prism.PrismServers;
+import com.clevercloud.client.testkit.prism.PrismHosts;
+import com.clevercloud.client.testkit.prism.PrismServers;
 import java.io.Console;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -78,21 +77,21 @@ public final class Quickstart {
     if (options.equals(List.of("--real"))) {
       runOnRealApi(System.out);
     } else if (options.isEmpty()) {
-      runOnPrism(PrismServers.projectRoot(), System.out);
+      runOnPrism(System.out);
     } else {
       throw new IllegalArgumentException("Usage: Quickstart [--real]; got " + options);
     }
   }
 
   /**
-   * Starts Prism on the project's specs, runs the tour against it, and stops every process it started.
+   * Starts Prism on the specs the test kit ships (those of {@code openapi/} at build time), runs the tour against it, and
+   * stops every process it started.
    *
-   * @param projectRoot the repository root ({@code openapi/}, {@code node_modules/})
    * @param out where to print
    */
-  public static void runOnPrism(Path projectRoot, PrintStream out) {
+  public static void runOnPrism(PrintStream out) {
     out.println("Starting Prism on openapi/bridge.yaml, v2.yaml and v4.yaml (one process each)...");
-    try (PrismServers prism = PrismServers.start(projectRoot)) {
+    try (PrismServers prism = PrismServers.start()) {
       tourOnPrism(prism, out);
       out.println();
       out.println("Stopping Prism (processes " + prism.pids() + ").");

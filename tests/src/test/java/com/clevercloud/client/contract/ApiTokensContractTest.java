@@ -12,7 +12,7 @@ import com.clevercloud.client.CreatedApiToken;
 import com.clevercloud.client.contract.ContractRecorder.Exchange;
 import com.clevercloud.client.contract.Contract.Credential;
 import com.clevercloud.client.contract.SpecCatalog.Auth;
-import com.clevercloud.client.prism.PrismHosts;
+import com.clevercloud.client.testkit.prism.PrismHosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +36,7 @@ class ApiTokensContractTest {
   /** Without credentials and with the email given: one call, to the Bridge, with no Authorization. */
   @Test
   void createWithoutCredentialsReturnsTheSecretOnce(PrismHosts hosts) {
-    try (CleverCloudClient client = Contract.builder(hosts, Contract.HTTP).build()) {
+    try (CleverCloudClient client = Contract.builder(hosts, Contract.http()).build()) {
       int mark = ContractRecorder.shared().mark();
       CreatedApiToken created = client.apiTokens().create(request().email(CREATE_REQUEST.path("email").asText())
           .mfaCode(CREATE_REQUEST.path("mfaCode").asText()).build());

@@ -9,7 +9,7 @@ import com.clevercloud.client.CleverCloudClient;
 import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.auth.OAuth1Signer;
 import com.clevercloud.client.contract.ContractRecorder.Exchange;
-import com.clevercloud.client.prism.PrismHosts;
+import com.clevercloud.client.testkit.prism.PrismHosts;
 import java.lang.System.Logger;
 import java.text.MessageFormat;
 import java.time.Clock;
@@ -33,7 +33,7 @@ class ClientOptionsContractTest {
   void applicationIdTimeoutsAndLoggingThatPrintsNoSecret(PrismHosts hosts) {
     CapturingLogger logger = new CapturingLogger();
     Credentials credentials = Credentials.apiToken(Contract.API_TOKEN);
-    try (CleverCloudClient client = Contract.builder(hosts, Contract.HTTP)
+    try (CleverCloudClient client = Contract.builder(hosts, Contract.http())
         .credentials(credentials)
         .applicationId("contract-tests/1.0")
         .connectTimeout(Duration.ofSeconds(5))
@@ -59,7 +59,7 @@ class ClientOptionsContractTest {
   void oauth1SignerWithPinnedClockAndNonce(PrismHosts hosts) {
     Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     List<String> authorizations = new CopyOnWriteArrayList<>();
-    OkHttpClient capturing = Contract.HTTP.newBuilder()
+    OkHttpClient capturing = Contract.http().newBuilder()
         .addNetworkInterceptor(chain -> {
           authorizations.add(chain.request().header("Authorization"));
           return chain.proceed(chain.request());
@@ -89,14 +89,14 @@ class ClientOptionsContractTest {
   void maxConcurrentRequestsBoundsTheAsyncCallsInFlight(PrismHosts hosts) {
     assertThat(inFlightAtMost(hosts, 2, 6)).isEqualTo(2);
     assertThat(inFlightAtMost(hosts, 8, 8)).isEqualTo(8);
-    assertThat(Contract.HTTP.dispatcher().getMaxRequestsPerHost()).as("the given client's dispatcher is untouched")
+    assertThat(Contract.http().dispatcher().getMaxRequestsPerHost()).as("the given client's dispatcher is untouched")
         .isEqualTo(5);
   }
 
   private static int inFlightAtMost(PrismHosts hosts, int limit, int calls) {
     java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger max = new java.util.concurrent.atomic.AtomicInteger();
-    OkHttpClient slow = Contract.HTTP.newBuilder()
+    OkHttpClient slow = Contract.http().newBuilder()
         .addNetworkInterceptor(chain -> {
           max.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
           try {

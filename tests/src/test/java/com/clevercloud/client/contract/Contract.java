@@ -2,13 +2,12 @@ package com.clevercloud.client.contract;
 
 import com.clevercloud.client.CleverCloudClient;
 import com.clevercloud.client.auth.Credentials;
-import com.clevercloud.client.prism.PrismHosts;
-import java.time.Duration;
+import com.clevercloud.client.testkit.prism.PrismHosts;
 import okhttp3.OkHttpClient;
 
 /**
- * Facade clients pointed at the loopback hosts, each built on an {@code OkHttpClient} carrying the shared
- * {@link ContractRecorder}, and the example identifiers the tests pass.
+ * Facade clients pointed at the loopback hosts, each built on the test kit's recording {@code OkHttpClient}
+ * ({@link #http()}), and the example identifiers the tests pass.
  */
 final class Contract {
 
@@ -21,12 +20,14 @@ final class Contract {
   static final String APP_ID = "app_00000000-0000-0000-0000-000000000001";
 
   /**
-   * The recording transport every facade client of the run builds on. Shared, so one connection pool serves the run.
+   * The recording transport every facade client of the run builds on: the test kit's mock's. Shared, so one connection
+   * pool serves the run.
+   *
+   * @return the transport
    */
-  static final OkHttpClient HTTP = new OkHttpClient.Builder()
-      .addNetworkInterceptor(ContractRecorder.shared())
-      .callTimeout(Duration.ofSeconds(30))
-      .build();
+  static OkHttpClient http() {
+    return ContractExtension.mock().okHttpClient();
+  }
 
   /** The credential kinds the facade takes, as contract tests parameterise over them. */
   enum Credential {
@@ -60,7 +61,7 @@ final class Contract {
    * @return the client
    */
   static CleverCloudClient client(PrismHosts hosts, Credential credential) {
-    return builder(hosts, HTTP).credentials(credential.credentials()).build();
+    return builder(hosts, http()).credentials(credential.credentials()).build();
   }
 
   /**

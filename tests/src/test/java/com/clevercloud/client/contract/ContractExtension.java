@@ -1,27 +1,22 @@
 package com.clevercloud.client.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.clevercloud.client.contract.ContractRecorder.Exchange;
-import com.clevercloud.client.prism.PrismHosts;
-import java.util.List;
+import com.clevercloud.client.testkit.CleverCloudMockExtension;
+import com.clevercloud.client.testkit.MockCleverCloud;
+import com.clevercloud.client.testkit.prism.PrismHosts;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Checks, after each test of a {@link ContractTest} class, that Prism found every request the test made valid: no
- * response carried an {@code sl-violations} header (the spec's own 400 example would otherwise hide Prism's verdict).
- * Also remembers which contract classes ran, so that the coverage guard can tell a partial run from a gap.
+ * Remembers which {@link ContractTest} classes ran, so that the coverage guard can tell a partial run from a gap, and
+ * hands the run's mock (the test kit's, started by {@link com.clevercloud.client.testkit.CleverCloudMock}) to the
+ * static helpers of the contract tests. The after-each check that Prism found every request valid is the kit's.
  */
-final class ContractExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+final class ContractExtension implements BeforeAllCallback {
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ContractExtension.class);
   private static final Set<Class<?>> RAN = ConcurrentHashMap.newKeySet();
-  private static volatile PrismHosts hosts;
+  private static volatile MockCleverCloud mock;
 
   /**
    * The contract classes that ran so far in this JVM.
@@ -33,36 +28,32 @@ final class ContractExtension implements BeforeAllCallback, BeforeEachCallback, 
   }
 
   /**
+   * The run's mock: its recording transport and every exchange the contract tests made.
+   *
+   * @return the mock
+   * @throws IllegalStateException before the first contract class started
+   */
+  static MockCleverCloud mock() {
+    MockCleverCloud current = mock;
+    if (current == null) {
+      throw new IllegalStateException("No contract class has started the mock yet");
+    }
+    return current;
+  }
+
+  /**
    * The loopback hosts the contract classes used (one pair for the run).
    *
    * @return the hosts, or null if no contract class ran
    */
   static PrismHosts hosts() {
-    return hosts;
+    MockCleverCloud current = mock;
+    return current == null ? null : current.hosts();
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    hosts = PrismExtension.hosts(context);
+    mock = CleverCloudMockExtension.mock(context);
     RAN.add(context.getRequiredTestClass());
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    context.getStore(NAMESPACE).put("mark", ContractRecorder.shared().mark());
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    if (context.getRequiredTestMethod().isAnnotationPresent(ViolationsExpected.class)) {
-      return;
-    }
-    int mark = context.getStore(NAMESPACE).get("mark", Integer.class);
-    List<Exchange> invalid = ContractRecorder.shared().since(mark).stream()
-        .filter(e -> e.slViolations() != null)
-        .toList();
-    assertThat(invalid)
-        .as("Prism found requests of this test invalid against the spec (sl-violations)")
-        .isEmpty();
   }
 }

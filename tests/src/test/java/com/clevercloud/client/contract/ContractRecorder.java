@@ -1,28 +1,21 @@
 package com.clevercloud.client.contract;
 
 import com.clevercloud.client.contract.SpecCatalog.Auth;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.Interceptor;
-import okhttp3.Request;
-import okhttp3.Response;
-import retrofit2.Invocation;
 
 /**
- * Records every exchange the contract tests make: what was sent (method, host, path, query, credential kind, and the
- * method of the generated interface that made it, blocking or {@code …Async}) and what Prism answered (status,
- * {@code sl-violations}). Installed as a network interceptor on the {@code OkHttpClient}
- * handed to the facade's builder, so it sees the request as it goes on the wire, after the facade has routed and
- * signed it.
+ * The exchanges the test kit's mock recorded for the whole run, in the terms the contract checks use: what was sent
+ * (method, host, path, query, credential kind, and the method of the generated interface that made it, blocking or
+ * {@code …Async}) and what Prism answered (status, {@code sl-violations}). The kit records on the wire, after the facade
+ * has routed and signed the request ({@link com.clevercloud.client.testkit.Exchange}); this only reads its record.
  *
- * <p>One recorder is shared by every contract test class of the run ({@link #shared()}): the coverage guard reads it
- * last. Tests run one at a time, so {@link #mark()} and {@link #since(int)} isolate one test's exchanges.
+ * <p>One record serves every contract test class of the run ({@link #shared()}): the coverage guard reads it last.
+ * Tests run one at a time, so {@link #mark()} and {@link #since(int)} isolate part of one test's exchanges.
  */
-final class ContractRecorder implements Interceptor {
+final class ContractRecorder {
 
   /**
    * One request and its answer.
@@ -40,12 +33,19 @@ final class ContractRecorder implements Interceptor {
    * @param contentType the response's content type, or null
    * @param slViolations Prism's {@code sl-violations} header, or null when the request was valid
    * @param javaMethod the name of the generated interface's method that made the request ({@code getSelf},
-   *     {@code getSelfAsync}), from Retrofit's {@link Invocation} tag; null for requests made otherwise (raw
+   *     {@code getSelfAsync}), from Retrofit's {@code Invocation} tag; null for requests made otherwise (raw
    *     requests, the token creation and the OAuth dance of the handwritten core)
    */
   record Exchange(String method, String authority, String path, String query, Auth auth, String signatureMethod,
       String userAgent, String accept, String prefer, int status, String contentType, String slViolations,
       String javaMethod) {
+
+    static Exchange of(com.clevercloud.client.testkit.Exchange e) {
+      String authorization = e.requestHeader("Authorization");
+      return new Exchange(e.method(), e.authority(), e.path(), e.query(), authOf(authorization),
+          signatureMethodOf(authorization), e.requestHeader("User-Agent"), e.requestHeader("Accept"),
+          e.requestHeader("Prefer"), e.status(), e.responseHeader("Content-Type"), e.violations(), e.javaMethod());
+    }
 
     boolean successful() {
       return status >= 200 && status < 300;
@@ -62,32 +62,16 @@ final class ContractRecorder implements Interceptor {
   private static final Pattern SIGNATURE_METHOD = Pattern.compile("oauth_signature_method=\"([^\"]*)\"");
   private static final ContractRecorder SHARED = new ContractRecorder();
 
-  private final List<Exchange> exchanges = new ArrayList<>();
+  private ContractRecorder() {
+  }
 
   /**
-   * The recorder shared by every contract test of the run.
+   * The record shared by every contract test of the run.
    *
-   * @return the recorder
+   * @return the record
    */
   static ContractRecorder shared() {
     return SHARED;
-  }
-
-  @Override
-  public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
-    Response response = chain.proceed(request);
-    String authorization = request.header("Authorization");
-    Invocation invocation = request.tag(Invocation.class);
-    Exchange exchange = new Exchange(request.method(), request.url().host() + ":" + request.url().port(),
-        request.url().encodedPath(), request.url().encodedQuery(), authOf(authorization),
-        signatureMethodOf(authorization), request.header("User-Agent"), request.header("Accept"),
-        request.header("Prefer"), response.code(), response.header("Content-Type"),
-        response.header("sl-violations"), invocation == null ? null : invocation.method().getName());
-    synchronized (exchanges) {
-      exchanges.add(exchange);
-    }
-    return response;
   }
 
   /**
@@ -96,9 +80,7 @@ final class ContractRecorder implements Interceptor {
    * @return a copy, in order
    */
   List<Exchange> all() {
-    synchronized (exchanges) {
-      return List.copyOf(exchanges);
-    }
+    return ContractExtension.mock().allExchanges().stream().map(Exchange::of).toList();
   }
 
   /**
@@ -107,9 +89,7 @@ final class ContractRecorder implements Interceptor {
    * @return the number of exchanges recorded so far
    */
   int mark() {
-    synchronized (exchanges) {
-      return exchanges.size();
-    }
+    return ContractExtension.mock().allExchanges().size();
   }
 
   /**
@@ -119,9 +99,8 @@ final class ContractRecorder implements Interceptor {
    * @return a copy, in order
    */
   List<Exchange> since(int mark) {
-    synchronized (exchanges) {
-      return List.copyOf(exchanges.subList(Math.min(mark, exchanges.size()), exchanges.size()));
-    }
+    List<com.clevercloud.client.testkit.Exchange> all = ContractExtension.mock().allExchanges();
+    return all.subList(Math.min(mark, all.size()), all.size()).stream().map(Exchange::of).toList();
   }
 
   private static String signatureMethodOf(String authorization) {

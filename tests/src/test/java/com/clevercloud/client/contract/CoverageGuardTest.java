@@ -7,7 +7,7 @@ import com.clevercloud.client.contract.SpecCatalog.Auth;
 import com.clevercloud.client.contract.SpecCatalog.Operation;
 import com.clevercloud.client.internal.OperationTable;
 import com.clevercloud.client.internal.OperationTable.Op;
-import com.clevercloud.client.prism.PrismHosts;
+import com.clevercloud.client.testkit.prism.PrismHosts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

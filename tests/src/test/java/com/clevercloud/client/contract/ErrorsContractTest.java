@@ -24,9 +24,10 @@ import com.clevercloud.client.exception.ForbiddenException;
 import com.clevercloud.client.exception.NotFoundException;
 import com.clevercloud.client.exception.RateLimitException;
 import com.clevercloud.client.exception.ServerException;
-import com.clevercloud.client.prism.PrismHosts;
-import com.clevercloud.client.prism.PrismServers;
-import com.clevercloud.client.prism.PrismServers.Spec;
+import com.clevercloud.client.testkit.ViolationsExpected;
+import com.clevercloud.client.testkit.prism.PrismHosts;
+import com.clevercloud.client.testkit.prism.PrismServers;
+import com.clevercloud.client.testkit.prism.PrismServers.Spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,11 +67,11 @@ class ErrorsContractTest {
   @EnumSource(Credential.class)
   @ViolationsExpected // Prism reports the missing credential in sl-violations too
   void missingCredentialIsPrisms401AndAnAuthenticationException(Credential credential, PrismHosts hosts) {
-    OkHttpClient withoutAuthorization = new OkHttpClient.Builder()
-        .addNetworkInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-            .removeHeader("Authorization").build()))
-        .addNetworkInterceptor(ContractRecorder.shared())
-        .build();
+    OkHttpClient.Builder http = Contract.http().newBuilder();
+    // First of the network interceptors, ahead of the mock's recorder, which then records the request as sent.
+    http.networkInterceptors().add(0, chain -> chain.proceed(chain.request().newBuilder()
+        .removeHeader("Authorization").build()));
+    OkHttpClient withoutAuthorization = http.build();
     try (CleverCloudClient client = Contract.builder(hosts, withoutAuthorization)
         .credentials(credential.credentials()).build()) {
       assertApiError(catchThrowableOfType(AuthenticationException.class,
@@ -88,7 +89,7 @@ class ErrorsContractTest {
   /** A client made without credentials refuses calls that need them before sending anything. */
   @Test
   void noCredentialsAtAllIsRefusedBeforeSending(PrismHosts hosts) {
-    try (CleverCloudClient client = Contract.builder(hosts, Contract.HTTP).build()) {
+    try (CleverCloudClient client = Contract.builder(hosts, Contract.http()).build()) {
       int mark = ContractRecorder.shared().mark();
       assertThatThrownBy(() -> client.api(SelfApi.class).getSelf()).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("credentials").hasMessageContaining("getSelf");
@@ -144,7 +145,7 @@ class ErrorsContractTest {
     Request raw = new Request.Builder().url(prism.baseUrl(Spec.BRIDGE) + "/api-tokens")
         .post(RequestBody.create(body.toString(), MediaType.get("application/json")))
         .build();
-    try (Response response = Contract.HTTP.newCall(raw).execute()) {
+    try (Response response = Contract.http().newCall(raw).execute()) {
       assertThat(response.code()).isEqualTo(422);
       assertThat(response.header("Content-Type")).startsWith("application/problem+json");
       JsonNode problem = JSON.readTree(response.body().string());
@@ -314,7 +315,7 @@ class ErrorsContractTest {
   }
 
   private static OkHttpClient withHeader(String name, String value) {
-    return Contract.HTTP.newBuilder()
+    return Contract.http().newBuilder()
         .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header(name, value).build()))
         .build();
   }

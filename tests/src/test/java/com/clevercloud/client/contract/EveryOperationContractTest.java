@@ -10,7 +10,7 @@ import com.clevercloud.client.contract.SpecCatalog.Auth;
 import com.clevercloud.client.internal.OperationTable;
 import com.clevercloud.client.internal.OperationTable.Op;
 import com.clevercloud.client.internal.OperationTable.Param;
-import com.clevercloud.client.prism.PrismHosts;
+import com.clevercloud.client.testkit.prism.PrismHosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.Gson;
 import java.io.IOException;
@@ -60,7 +60,8 @@ class EveryOperationContractTest {
    * values, also in the {@code Authorization} header, where the spec's {@code oauth1} scheme expects them. An
    * application interceptor runs before the facade's, which keeps a presigned request's own header.
    */
-  private static final OkHttpClient SIGNING_THE_DANCE = Contract.HTTP.newBuilder()
+  private static OkHttpClient signingTheDance() {
+    return Contract.http().newBuilder()
       .addInterceptor(chain -> {
         Request request = chain.request();
         if (request.header("Authorization") == null && request.body() instanceof FormBody form) {
@@ -75,6 +76,7 @@ class EveryOperationContractTest {
         return chain.proceed(request);
       })
       .build();
+  }
 
   /**
    * One call of the table.
@@ -196,9 +198,9 @@ class EveryOperationContractTest {
     return switch (c.auth()) {
       case BEARER -> Contract.client(hosts, Credential.API_TOKEN);
       // The dance is signed by its caller with the consumer: the client needs no credentials for it.
-      case OAUTH1 -> c.op().presigned() ? Contract.builder(hosts, SIGNING_THE_DANCE).build()
+      case OAUTH1 -> c.op().presigned() ? Contract.builder(hosts, signingTheDance()).build()
           : Contract.client(hosts, Credential.OAUTH1);
-      case NONE -> Contract.builder(hosts, Contract.HTTP).build();
+      case NONE -> Contract.builder(hosts, Contract.http()).build();
     };
   }
 

@@ -10,7 +10,7 @@ import com.clevercloud.client.LogQuery;
 import com.clevercloud.client.LogStream;
 import com.clevercloud.client.contract.Contract.Credential;
 import com.clevercloud.client.contract.ContractRecorder.Exchange;
-import com.clevercloud.client.prism.PrismHosts;
+import com.clevercloud.client.testkit.prism.PrismHosts;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -15,7 +15,7 @@ import com.clevercloud.client.auth.OAuth1Credentials;
 import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.contract.ContractRecorder.Exchange;
 import com.clevercloud.client.contract.Contract.Credential;
-import com.clevercloud.client.prism.PrismHosts;
+import com.clevercloud.client.testkit.prism.PrismHosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
@@ -95,7 +95,7 @@ class OAuthContractTest {
   void oauthDanceGivesCredentials(SignatureMethod method, PrismHosts hosts) {
     HttpUrl requestAnswer = form(SPEC.example("requestToken").asText());
     HttpUrl accessAnswer = form(SPEC.example("accessToken").asText());
-    try (CleverCloudClient client = Contract.builder(hosts, Contract.HTTP).build()) {
+    try (CleverCloudClient client = Contract.builder(hosts, Contract.http()).build()) {
       OAuth1Flow flow = method == SignatureMethod.HMAC_SHA512
           ? client.oauth1Flow(CONSUMER_KEY, "contract-consumer-secret") // the default method
           : client.oauth1Flow(CONSUMER_KEY, "contract-consumer-secret", method);
@@ -129,7 +129,7 @@ class OAuthContractTest {
   /** The {@code _query} twins and the authorization page, reachable through the generated interface. */
   @Test
   void oauthDanceQueryVariantsThroughTheGeneratedInterface(PrismHosts hosts) {
-    try (CleverCloudClient client = Contract.builder(hosts, Contract.HTTP).build()) {
+    try (CleverCloudClient client = Contract.builder(hosts, Contract.http()).build()) {
       OAuthApi api = client.api(OAuthApi.class);
       int mark = ContractRecorder.shared().mark();
       String page = api.authorize(SPEC.parameterExample("authorize", "oauth_token"));

@@ -2,17 +2,17 @@ package com.clevercloud.client.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clevercloud.client.prism.PrismServers;
-import com.clevercloud.client.prism.PrismServers.Spec;
+import com.clevercloud.client.testkit.CleverCloudMock;
+import com.clevercloud.client.testkit.prism.PrismServers;
+import com.clevercloud.client.testkit.prism.PrismServers.Spec;
 import java.io.IOException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The mock itself: three Prism processes, each serving its spec's examples and enforcing credentials. */
-@ExtendWith(PrismExtension.class)
+@CleverCloudMock
 class PrismServersTest {
 
   private final OkHttpClient http = new OkHttpClient();

@@ -10,7 +10,7 @@ import com.clevercloud.client.auth.Credentials;
 import com.clevercloud.client.auth.SignatureMethod;
 import com.clevercloud.client.contract.ContractRecorder.Exchange;
 import com.clevercloud.client.contract.SpecCatalog.Auth;
-import com.clevercloud.client.prism.PrismHosts;
+import com.clevercloud.client.testkit.prism.PrismHosts;
 import java.util.List;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class RoutingContractTest {
   }
 
   private static List<Exchange> callOneOfEachFamily(PrismHosts hosts, Credentials credentials) {
-    try (CleverCloudClient client = Contract.builder(hosts, Contract.HTTP).credentials(credentials).build()) {
+    try (CleverCloudClient client = Contract.builder(hosts, Contract.http()).credentials(credentials).build()) {
       int mark = ContractRecorder.shared().mark();
       client.api(SelfApi.class).getSelf();
       client.api(ZonesApi.class).listZones(null, null);

@@ -10,7 +10,7 @@ import com.clevercloud.api.v2.api.SelfApi;
 import com.clevercloud.client.CleverCloudClient;
 import com.clevercloud.client.contract.Contract.Credential;
 import com.clevercloud.client.contract.ContractRecorder.Exchange;
-import com.clevercloud.client.prism.PrismHosts;
+import com.clevercloud.client.testkit.prism.PrismHosts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -1,7 +1,7 @@
 package com.clevercloud.client.contract;
 
-import com.clevercloud.client.prism.PrismServers;
-import com.clevercloud.client.prism.PrismServers.Spec;
+import com.clevercloud.client.testkit.prism.PrismServers;
+import com.clevercloud.client.testkit.prism.PrismServers.Spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -98,7 +98,7 @@ final class SpecCatalog {
       synchronized (SpecCatalog.class) {
         catalog = instance;
         if (catalog == null) {
-          catalog = load(PrismServers.projectRoot());
+          catalog = load(ProjectRoot.get());
           instance = catalog;
         }
       }

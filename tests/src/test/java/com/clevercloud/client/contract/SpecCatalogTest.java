@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clevercloud.client.contract.SpecCatalog.Auth;
 import com.clevercloud.client.contract.SpecCatalog.Operation;
 import com.clevercloud.client.internal.OperationTable;
-import com.clevercloud.client.prism.PrismServers;
+import com.clevercloud.client.testkit.prism.PrismServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -30,7 +30,7 @@ class SpecCatalogTest {
     Pattern operationId = Pattern.compile("(?m)^\\s*operationId:\\s*\\S+\\s*$");
     long lines = 0;
     for (String file : List.of("bridge.yaml", "v2.yaml", "v4.yaml")) {
-      lines += operationId.matcher(Files.readString(PrismServers.projectRoot().resolve("openapi").resolve(file)))
+      lines += operationId.matcher(Files.readString(ProjectRoot.get().resolve("openapi").resolve(file)))
           .results().count();
     }
     assertThat(lines).isGreaterThan(40);

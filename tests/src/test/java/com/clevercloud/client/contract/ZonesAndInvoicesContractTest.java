@@ -8,7 +8,7 @@ import com.clevercloud.api.v4.api.ZonesApi;
 import com.clevercloud.client.CleverCloudClient;
 import com.clevercloud.client.contract.ContractRecorder.Exchange;
 import com.clevercloud.client.contract.Contract.Credential;
-import com.clevercloud.client.prism.PrismHosts;
+import com.clevercloud.client.testkit.prism.PrismHosts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

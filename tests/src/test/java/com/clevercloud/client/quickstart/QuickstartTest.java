@@ -3,8 +3,9 @@ package com.clevercloud.client.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clevercloud.client.auth.Secret;
-import com.clevercloud.client.contract.PrismExtension;
-import com.clevercloud.client.prism.PrismServers;
+import com.clevercloud.client.contract.ProjectRoot;
+import com.clevercloud.client.testkit.CleverCloudMock;
+import com.clevercloud.client.testkit.prism.PrismServers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -16,16 +17,15 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The quickstart's tour, run against the Prisms of the test run: what it prints, and what it leaves behind. */
-@ExtendWith(PrismExtension.class)
+@CleverCloudMock
 class QuickstartTest {
 
   @Test
   void tourPrintsEachStepAndTheSecretOnlyMasked(PrismServers prism) throws IOException {
     JsonNode created = new ObjectMapper(new YAMLFactory())
-        .readTree(PrismServers.projectRoot().resolve("openapi/bridge.yaml").toFile())
+        .readTree(ProjectRoot.get().resolve("openapi/bridge.yaml").toFile())
         .at("/paths/~1api-tokens/post/responses/200/content/application~1json/example");
     String secret = created.path("apiToken").asText();
     Set<Long> processesBefore = descendants();
@@ -44,7 +44,7 @@ class QuickstartTest {
         "Deleted " + created.path("apiTokenId").asText());
     // The listing prints each token as the README shows it: id, name, state (ACTIVE, EXPIRED), expiration instant.
     JsonNode listed = new ObjectMapper(new YAMLFactory())
-        .readTree(PrismServers.projectRoot().resolve("openapi/bridge.yaml").toFile())
+        .readTree(ProjectRoot.get().resolve("openapi/bridge.yaml").toFile())
         .at("/paths/~1api-tokens/get/responses/200/content/application~1json/example");
     assertThat(listed).isNotEmpty();
     for (JsonNode token : listed) {

@@ -1,7 +1,8 @@
-package com.clevercloud.client.prism;
+package com.clevercloud.client.testkit.prism;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,19 +15,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * Prism mock servers, one per spec ({@code openapi/bridge.yaml}, {@code v2.yaml}, {@code v4.yaml}), each on its own
- * free loopback port. Used by the contract tests and by the quickstart.
+ * Prism mock servers, one per spec ({@code bridge.yaml}, {@code v2.yaml}, {@code v4.yaml}), each on its own free
+ * loopback port. The JUnit extension ({@link com.clevercloud.client.testkit.CleverCloudMock}) starts them once for a
+ * test run; a program that wants the mock outside JUnit (the project's quickstart) starts them here, and puts
+ * {@link PrismHosts} in front.
  *
- * <p>Each Prism runs inside a small Node watchdog that exits when its standard input closes, so a JVM that dies,
- * even by {@code SIGKILL}, takes its Prism processes with it; {@link #close()} and a shutdown hook also stop them.
- * If a Prism cannot start, {@link #start(Path)} throws with Prism's own output: the caller fails, never skips.
+ * <p>Prism's npm package runs inside a small Node watchdog that exits when its standard input closes, so a JVM that
+ * dies, even by {@code SIGKILL}, takes its Prism processes with it; {@link #close()} and a shutdown hook also stop them
+ * (the only guard for a standalone Prism executable, see {@link PrismCommand}).
+ * If a Prism cannot start, {@link #start()} throws with Prism's own output: the caller fails, never skips.
  */
 public final class PrismServers implements AutoCloseable {
 
@@ -56,36 +61,67 @@ public final class PrismServers implements AutoCloseable {
   }
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  /** Where the build puts the specs in the jar (testkit/pom.xml copies them from openapi/). */
+  private static final String SPECS = "/com/clevercloud/client/testkit/openapi/";
 
   private final Map<Spec, Server> servers;
+  private final Path specDirectory;
+  private final Path ownedSpecs;
   private final Thread shutdownHook;
 
-  private PrismServers(Map<Spec, Server> servers) {
+  private PrismServers(Map<Spec, Server> servers, Path specDirectory, boolean ownsSpecs) {
     this.servers = servers;
+    this.specDirectory = specDirectory;
+    this.ownedSpecs = ownsSpecs ? specDirectory : null;
     this.shutdownHook = new Thread(this::stopAll, "prism-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /**
-   * Starts one Prism per spec and waits until each answers.
+   * Starts one Prism per spec on the specs shipped in the test kit's jar, with the Prism {@link PrismCommand#locate()}
+   * finds, and waits until each answers.
    *
-   * @param projectRoot the repository root: holds {@code openapi/} and {@code node_modules/}
    * @return the running servers
-   * @throws IllegalStateException if Node or Prism is missing, or a Prism does not start (with its output)
+   * @throws IllegalStateException if Node or Prism is missing (saying how to install them), or a Prism does not start
+   *     (with its output)
    */
-  public static PrismServers start(Path projectRoot) {
-    Objects.requireNonNull(projectRoot, "projectRoot == null");
-    Path cli = projectRoot.resolve("node_modules/@stoplight/prism-cli/dist/index.js");
-    if (!Files.isRegularFile(cli)) {
-      throw new IllegalStateException("Prism is not installed at " + cli + ": run `npm ci` in " + projectRoot
-          + " (the Maven build does it when node_modules/ is missing)");
+  public static PrismServers start() {
+    PrismCommand command = PrismCommand.locate();
+    Path specs = extractSpecs();
+    try {
+      return start(specs, command, true);
+    } catch (RuntimeException e) {
+      deleteQuietly(specs);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts one Prism per spec on the given specs and waits until each answers.
+   *
+   * @param specDirectory a directory holding {@code bridge.yaml}, {@code v2.yaml} and {@code v4.yaml}
+   * @param command how to run Prism
+   * @return the running servers
+   * @throws IllegalStateException if a Prism does not start (with its output)
+   */
+  public static PrismServers start(Path specDirectory, PrismCommand command) {
+    return start(specDirectory, command, false);
+  }
+
+  private static PrismServers start(Path specDirectory, PrismCommand command, boolean ownsSpecs) {
+    Objects.requireNonNull(specDirectory, "specDirectory == null");
+    Objects.requireNonNull(command, "command == null");
+    for (Spec spec : Spec.values()) {
+      if (!Files.isRegularFile(specDirectory.resolve(spec.file()))) {
+        throw new IllegalStateException("No " + spec.file() + " in " + specDirectory);
+      }
     }
     Path watchdog = extractWatchdog();
     Map<Spec, Server> started = new EnumMap<>(Spec.class);
     try {
       // Start all three first, then wait: the ~2 s Node start-up overlaps.
       for (Spec spec : Spec.values()) {
-        started.put(spec, Server.launch(projectRoot, cli, watchdog, spec));
+        started.put(spec, Server.launch(specDirectory, command, watchdog, spec));
       }
       for (Server server : started.values()) {
         server.awaitReady();
@@ -94,26 +130,17 @@ public final class PrismServers implements AutoCloseable {
       started.values().forEach(Server::stop);
       throw e;
     }
-    return new PrismServers(started);
+    return new PrismServers(started, specDirectory, ownsSpecs);
   }
 
   /**
-   * Finds the repository root from a system property or by walking up from the working directory.
+   * The directory the Prisms serve their specs from.
    *
-   * @return the directory that holds {@code openapi/v2.yaml}
+   * @return the directory given to {@link #start(Path, PrismCommand)}, or the temporary one the shipped specs were
+   *     extracted to by {@link #start()} (deleted on {@link #close()})
    */
-  public static Path projectRoot() {
-    String configured = System.getProperty("project.root");
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured).toAbsolutePath().normalize();
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("openapi/v2.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("Cannot find the project root (a directory with openapi/v2.yaml) above "
-        + Path.of("").toAbsolutePath() + "; set -Dproject.root");
+  public Path specDirectory() {
+    return specDirectory;
   }
 
   /**
@@ -157,13 +184,40 @@ public final class PrismServers implements AutoCloseable {
 
   private void stopAll() {
     servers.values().forEach(Server::stop);
+    if (ownedSpecs != null) {
+      deleteQuietly(ownedSpecs);
+    }
+  }
+
+  /** Copies the three specs out of the jar: Prism reads files, not class path resources. */
+  private static Path extractSpecs() {
+    try {
+      Path dir = Files.createTempDirectory("clevercloud-testkit-specs");
+      for (Spec spec : Spec.values()) {
+        try (InputStream in = PrismServers.class.getResourceAsStream(SPECS + spec.file())) {
+          Files.copy(Objects.requireNonNull(in, spec.file() + " missing from the test kit's jar"),
+              dir.resolve(spec.file()));
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot extract the specs to a temporary directory", e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // A leftover temporary directory is harmless; failing the run for it would not be.
+    }
   }
 
   private static Path extractWatchdog() {
     try {
       Path file = Files.createTempFile("prism-watchdog", ".cjs");
       file.toFile().deleteOnExit();
-      try (var in = PrismServers.class.getResourceAsStream("/prism-watchdog.cjs")) {
+      try (var in = PrismServers.class.getResourceAsStream("prism-watchdog.cjs")) {
         Files.copy(Objects.requireNonNull(in, "prism-watchdog.cjs missing from the classpath"), file,
             StandardCopyOption.REPLACE_EXISTING);
       }
@@ -195,11 +249,10 @@ public final class PrismServers implements AutoCloseable {
       this.port = port;
     }
 
-    static Server launch(Path root, Path cli, Path watchdog, Spec spec) {
+    static Server launch(Path specDirectory, PrismCommand prism, Path watchdog, Spec spec) {
       int port = freePort();
-      List<String> command = new ArrayList<>(List.of("node", watchdog.toString(), cli.toString(), "mock",
-          root.resolve("openapi").resolve(spec.file()).toString(), "-h", "127.0.0.1", "-p",
-          Integer.toString(port), "--errors"));
+      List<String> command = prism.commandLine(watchdog, List.of("mock",
+          specDirectory.resolve(spec.file()).toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "--errors"));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().remove("NODE_ENV"); // "production" turns on Prism's forked multi-process mode
       builder.environment().put("NO_COLOR", "1");
@@ -207,7 +260,8 @@ public final class PrismServers implements AutoCloseable {
       try {
         process = builder.start();
       } catch (IOException e) {
-        throw new IllegalStateException("Cannot run `node` (Node.js 18.20+ is required for Prism): " + e.getMessage(), e);
+        throw new IllegalStateException("Cannot run " + command.get(0) + " (Prism " + prism + "; Node.js "
+            + PrismCommand.MINIMUM_NODE_VERSION + "+ is required for Prism): " + e.getMessage(), e);
       }
       Server server = new Server(spec, process, port);
       Thread reader = new Thread(server::drain, "prism-" + spec.name().toLowerCase() + "-output");

@@ -1,6 +1,6 @@
-package com.clevercloud.client.prism;
+package com.clevercloud.client.testkit.prism;
 
-import com.clevercloud.client.prism.PrismServers.Spec;
+import com.clevercloud.client.testkit.prism.PrismServers.Spec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
