@@ -109,6 +109,16 @@ class ApiTokensTest extends TestServers {
     assertThat(req.toString()).doesNotContain(PASSWORD).doesNotContain("CANARY-mfa-1");
   }
 
+  /** What a request shows of itself: its name, its expiration as given, its email; the secrets only as ***. */
+  @Test
+  void aRequestShowsItsExpirationAsGivenAndNoSecret() {
+    assertThat(request().build().toString()).isEqualTo("CreateApiTokenRequest[name=CI, expiration=in PT720H, "
+        + "email=jane.doe@example.com, password=***]");
+    assertThat(request().expiration("1y").mfaCode("CANARY-mfa-1").build().toString()).isEqualTo("CreateApiTokenRequest"
+        + "[name=CI, expiration=in P1Y, email=jane.doe@example.com, password=***, mfaCode=***]");
+    assertThat(request().expiration("2026-12-31").build().toString()).contains("expiration=2026-12-31T00:00:00Z");
+  }
+
   @Test
   void createReadsEmailFromSelfWhenNotGiven() throws Exception {
     bridge.enqueue(json(SELF));
