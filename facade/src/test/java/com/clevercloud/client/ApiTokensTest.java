@@ -109,6 +109,16 @@ class ApiTokensTest extends TestServers {
     assertThat(req.toString()).doesNotContain(PASSWORD).doesNotContain("CANARY-mfa-1");
   }
 
+  /** What a request shows of itself: its name, its expiration as given, its email; the secrets only as ***. */
+  @Test
+  void aRequestShowsItsExpirationAsGivenAndNoSecret() {
+    assertThat(request().build().toString()).isEqualTo("CreateApiTokenRequest[name=CI, expiration=in PT720H, "
+        + "email=jane.doe@example.com, password=***]");
+    assertThat(request().expiration("1y").mfaCode("CANARY-mfa-1").build().toString()).isEqualTo("CreateApiTokenRequest"
+        + "[name=CI, expiration=in P1Y, email=jane.doe@example.com, password=***, mfaCode=***]");
+    assertThat(request().expiration("2026-12-31").build().toString()).contains("expiration=2026-12-31T00:00:00Z");
+  }
+
   @Test
   void createReadsEmailFromSelfWhenNotGiven() throws Exception {
     bridge.enqueue(json(SELF));
@@ -223,6 +233,21 @@ class ApiTokensTest extends TestServers {
     assertThat(request().expiration("2026-12-31T12:00:00+01:00").build().expiration(CLOCK))
         .isEqualTo(Instant.parse("2026-12-31T11:00:00Z"));
     assertThat(request().expiration(Duration.ofDays(2)).build().expiration(CLOCK)).isEqualTo(NOW.plus(Duration.ofDays(2)));
+    assertThat(request().expiration("2026-12-31T12:00+01:00").build().expiration(CLOCK))
+        .isEqualTo(Instant.parse("2026-12-31T11:00:00Z"));
+    assertThat(request().expiration("2026-12-31T12:00:00").build().expiration(CLOCK))
+        .isEqualTo(Instant.parse("2026-12-31T12:00:00Z"));
+    // the last expiration set wins, whatever its form
+    assertThat(request().expiration(NOW.plusSeconds(60)).expiration(Duration.ofDays(2)).build().expiration(CLOCK))
+        .isEqualTo(NOW.plus(Duration.ofDays(2)));
+  }
+
+  /** An email of the longest length an address may have (320 characters) is accepted. */
+  @Test
+  void anEmailOfExactlyTheLongestLengthIsAccepted() {
+    String email = "a".repeat(64) + "@" + "b".repeat(251) + ".com";
+    assertThat(email).hasSize(320);
+    assertThat(request().email(email).build().email()).contains(email);
   }
 
   @Test

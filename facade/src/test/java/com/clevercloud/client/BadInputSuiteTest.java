@@ -335,6 +335,16 @@ class BadInputSuiteTest extends TestServers {
     assertThat(take(bridge).getBody().utf8()).contains("n".repeat(CreateApiTokenRequest.MAX_NAME_LENGTH));
   }
 
+  /** The limits are inclusive: a request builds with a name and a description of exactly their longest lengths. */
+  @Test
+  void aRequestBuildsWithANameAndADescriptionOfExactlyTheLimits() {
+    String name = "n".repeat(CreateApiTokenRequest.MAX_NAME_LENGTH);
+    String description = "d".repeat(4 * CreateApiTokenRequest.MAX_NAME_LENGTH);
+    CreateApiTokenRequest built = request().name(name).description(description).build();
+    assertThat(built.name()).isEqualTo(name);
+    assertThat(built.description()).contains(description);
+  }
+
   /**
    * Sends one call with the id in place of {@code param} and returns what the server saw (an error reading the
    * generic answer is irrelevant). OAuth 1.0a credentials: the odd path is signed too, and v2/v4 calls land on the

@@ -1,6 +1,7 @@
 package com.clevercloud.client.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -71,6 +72,34 @@ class OAuth1SignerTest {
     assertThat(OAuth1Signer.baseStringUri("https://api.clever-cloud.com:/v2")).isEqualTo("https://api.clever-cloud.com/v2");
     assertThat(OAuth1Signer.baseStringUri("https://api.clever-cloud.com:443/v2")).isEqualTo("https://api.clever-cloud.com/v2");
     assertThat(OAuth1Signer.baseStringUri("https://Api.clever-cloud.com/V2")).isEqualTo("https://api.clever-cloud.com/V2");
+    assertThat(OAuth1Signer.baseStringUri("https://user@api.clever-cloud.com/v2")).isEqualTo("https://api.clever-cloud.com/v2");
+    assertThat(OAuth1Signer.baseStringUri("https://Zz.example.com/v2")).isEqualTo("https://zz.example.com/v2");
+    assertThat(OAuth1Signer.baseStringUri("https://b\u00c9.example/x")).isEqualTo("https://b\u00e9.example/x");
+    for (String notAbsolute : List.of("://api.clever-cloud.com/v2", "/v2/self", "api.clever-cloud.com/v2")) {
+      assertThatThrownBy(() -> OAuth1Signer.baseStringUri(notAbsolute)).as(notAbsolute)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  /** Form decoding: an empty name, escapes and {@code +} at the very start of a name or value, a name alone. */
+  @Test
+  void parsesFormsWithEscapesAndPlusesAnywhere() {
+    assertThat(OAuth1Signer.parseForm("=x&%41=%42&+a=b+&k&%2B=%2b")).containsExactly(p("", "x"), p("A", "B"),
+        p(" a", "b "), p("k", ""), p("+", "+"));
+    assertThat(OAuth1Signer.parseForm("")).isEmpty();
+    assertThat(OAuth1Signer.parseForm(null)).isEmpty();
+  }
+
+  /** The header of the OAuth dance: each name and value percent-encoded, quoted, joined by a comma and a space. */
+  @Test
+  void toHeaderQuotesAndEncodesEachParameterInOrder() {
+    Map<String, String> params = new java.util.LinkedHashMap<>();
+    params.put("oauth_consumer_key", "c k");
+    params.put("oauth_callback", "https://x.example/cb?a=1");
+    params.put("oauth_signature", "s+/=");
+    assertThat(OAuth1Signer.toHeader(params)).isEqualTo("OAuth oauth_consumer_key=\"c%20k\", "
+        + "oauth_callback=\"https%3A%2F%2Fx.example%2Fcb%3Fa%3D1\", oauth_signature=\"s%2B%2F%3D\"");
+    assertThat(OAuth1Signer.toHeader(Map.of())).isEqualTo("OAuth ");
   }
 
   @Test
@@ -146,7 +175,8 @@ class OAuth1SignerTest {
   /**
    * The signer re-encodes query parameters in one pass; it must sign exactly what decoding them (as a form) and
    * encoding them again (RFC 5849 §3.4.1.3) gives, for escapes in either case, escaped unreserved characters, bare
-   * reserved ones, {@code +}, non-ASCII and invalid UTF-8, empty names and values, and a fragment.
+   * reserved ones, {@code +}, non-ASCII and invalid UTF-8 (at the edge of ASCII too: {@code %7F} and {@code %80},
+   * U+007F and U+0080 sent bare), empty names and values, and a fragment.
    */
   @Test
   void signsQueryParametersAsDecodedThenEncoded() {
@@ -154,7 +184,7 @@ class OAuth1SignerTest {
     OAuth1Signer signer = fixed(1700000000, "n0nce");
     for (String query : List.of("since=2025-01-01T00%3A00%3A00Z&limit=50", "a=%7e%7E%2a%2A%41&b=*:/@!$'()",
         "x=a+b%20c%2Bd", "q=caf%C3%A9&r=caf%c3%a9&s=%FF%FE", "a&&b=&=c&d==e&", "k=%25%2525", "v=1#frag=x&y",
-        "e=\u00e9\u00e8")) {
+        "e=\u00e9\u00e8", "c=%80%8a&d=%7F", "u=\u0080\u007f")) {
       String url = "https://api.clever-cloud.com/v2/x?" + query;
       List<Map.Entry<String, String>> all = new ArrayList<>(OAuth1Signer.queryParameters(url));
       all.add(p("oauth_consumer_key", "ck"));
@@ -167,6 +197,16 @@ class OAuth1SignerTest {
           all));
       assertThat(signer.authorizationHeader("GET", url, List.of(), creds, SignatureMethod.HMAC_SHA512))
           .as(query).endsWith("oauth_signature=\"" + OAuth1Signer.percentEncode(expected) + "\"");
+    }
+  }
+
+  /** An escape cut short is refused (as the decoder refuses it), wherever it stands in the query. */
+  @Test
+  void aMalformedEscapeInTheQueryIsRefused() {
+    OAuth1Credentials creds = Credentials.oauth1("ck", "cs", "tk", "ts");
+    for (String query : List.of("a=%4", "a=%", "a=%4&b=1", "a=%G1", "%4=x")) {
+      assertThatThrownBy(() -> fixed(1, "n").authorizationHeader("GET", "https://api.clever-cloud.com/v2/x?" + query,
+          List.of(), creds, SignatureMethod.HMAC_SHA512)).as(query).isInstanceOf(IllegalArgumentException.class);
     }
   }
 

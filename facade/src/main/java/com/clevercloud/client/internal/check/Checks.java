@@ -44,19 +44,6 @@ public final class Checks {
   }
 
   /**
-   * Like {@link #headerValue} but allows the empty string (OAuth's empty token secret).
-   *
-   * @param value the value
-   * @param name the argument's name
-   * @return the value
-   */
-  public static String headerValueOrEmpty(String value, String name) {
-    Objects.requireNonNull(value, name + " == null");
-    noControlCharacters(value, name);
-    return value;
-  }
-
-  /**
    * A token sent verbatim in a header: one or more visible ASCII characters ({@code !} to {@code ~}), no spaces.
    *
    * @param value the value
