@@ -690,4 +690,40 @@ class ApiTokensTest extends TestServers {
       assertThat(found.toString()).as(what).doesNotContain(secret);
     }
   }
+
+  /**
+   * The secret of an answer Gson refused is read from the top-level object first: a member holding an object or an
+   * array with an {@code apiToken} of its own (an echo, a decoy) is skipped whole, not searched; an id may be a number;
+   * a lenient read keeps a secret written with single quotes or unquoted names, which the plain scan cannot see.
+   */
+  @Test
+  void theTopLevelSecretWinsOverOnesNestedBeforeIt() {
+    String broken = ",\"expirationDate\":{"; // what makes Gson refuse the answer: it ends inside an object
+    ApiTokens.Found nested = ApiTokens.find("{\"echo\":{\"apiToken\":\"decoy\",\"apiTokenId\":\"decoy_id\"},"
+        + "\"list\":[{\"apiToken\":\"decoy2\"}],\"apiToken\":\"real-secret\",\"apiTokenId\":\"api_tokens_1\"" + broken);
+    assertThat(nested.secret()).isEqualTo("real-secret");
+    assertThat(nested.id()).isEqualTo("api_tokens_1");
+    assertThat(nested.complete()).isTrue();
+    assertThat(nested.toString()).isEqualTo("Found[***, complete=true, id=api_tokens_1]");
+
+    ApiTokens.Found numericId = ApiTokens.find("{\"apiTokenId\":42,\"apiToken\":\"s-42\"" + broken);
+    assertThat(numericId.secret()).isEqualTo("s-42");
+    assertThat(numericId.id()).isEqualTo("42");
+
+    ApiTokens.Found lenient = ApiTokens.find("{apiTokenId:'api_tokens_7',apiToken:'single-quoted'" + broken);
+    assertThat(lenient.secret()).isEqualTo("single-quoted");
+    assertThat(lenient.id()).isEqualTo("api_tokens_7");
+
+    // A non-string apiToken at the top level is no secret; the scan then finds none either.
+    ApiTokens.Found number = ApiTokens.find("{\"apiToken\":12345,\"apiTokenId\":\"api_tokens_8\"" + broken);
+    assertThat(number.secret()).isNull();
+    assertThat(number.id()).isEqualTo("api_tokens_8");
+    assertThat(number.toString()).isEqualTo("Found[no secret, complete=false, id=api_tokens_8]");
+
+    // An empty secret at the top level is none: the scan's answer (the same empty string) is none too.
+    ApiTokens.Found empty = ApiTokens.find("{\"apiToken\":\"\",\"apiTokenId\":\"api_tokens_9\"" + broken);
+    assertThat(empty.secret()).isNull();
+    assertThat(empty.id()).isEqualTo("api_tokens_9");
+    assertThat(ApiTokens.find(null)).isEqualTo(new ApiTokens.Found(null, true, null));
+  }
 }

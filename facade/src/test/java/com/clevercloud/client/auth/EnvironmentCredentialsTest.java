@@ -288,4 +288,23 @@ class EnvironmentCredentialsTest {
     assertThat(Credentials.oauth1("k", "s", "t", "ts").apiBaseUrl()).isEmpty();
     assertThat(Credentials.apiToken("t").bridgeBaseUrl()).isEmpty();
   }
+
+  /**
+   * Half a pair, either half, of clever-tools' and of the Go client's variables: the message says which one is
+   * missing (never a value), before any consumer or file is looked at.
+   */
+  @Test
+  void halfAPairNamesTheMissingVariable() {
+    String[][] cases = {
+        {"CLEVER_TOKEN", "CLEVER_TOKEN is set but CLEVER_SECRET is not"},
+        {"CLEVER_SECRET", "CLEVER_SECRET is set but CLEVER_TOKEN is not"},
+        {"CC_OAUTH_TOKEN", "CC_OAUTH_TOKEN is set but CC_OAUTH_SECRET is not"},
+        {"CC_OAUTH_SECRET", "CC_OAUTH_SECRET is set but CC_OAUTH_TOKEN is not"}};
+    for (String[] c : cases) {
+      Map<String, String> env = env(concat(OAUTH_CONSUMER, GO_CONSUMER));
+      env.put(c[0], "half-value-9f");
+      assertThatThrownBy(() -> EnvironmentCredentials.resolve(env, null, NOW, "Linux", null)).as(c[0])
+          .isInstanceOf(CredentialsLookupException.class).hasMessage(c[1]);
+    }
+  }
 }
