@@ -726,4 +726,22 @@ class ApiTokensTest extends TestServers {
     assertThat(empty.id()).isEqualTo("api_tokens_9");
     assertThat(ApiTokens.find(null)).isEqualTo(new ApiTokens.Found(null, true, null));
   }
+
+  /**
+   * Without an email, the account's is read with {@code GET /v2/self}, which needs credentials: on a client without
+   * them, both twins refuse at once with the same message, and nothing is sent.
+   */
+  @Test
+  void withoutEmailNorCredentialsBothTwinsRefuseBeforeSending() {
+    CreateApiTokenRequest noEmail = CreateApiTokenRequest.builder().name("CI").expiration("30d").password(PASSWORD)
+        .build();
+    try (CleverCloudClient anonymous = builder().clock(CLOCK).build()) {
+      assertThatThrownBy(() -> anonymous.apiTokens().create(noEmail)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("email is required when the client has no credentials to read it from GET /v2/self");
+      assertThatThrownBy(() -> anonymous.apiTokens().createAsync(noEmail))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("email is required when the client has no credentials to read it from GET /v2/self");
+    }
+    assertThat(bridge.getRequestCount() + main.getRequestCount()).isZero();
+  }
 }
