@@ -2,12 +2,14 @@ package com.clevercloud.client.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The edges of the environment lookup: the login file's size limit (inclusive), a legacy file with only half a login,
  * expirations written without seconds, the quoting of long aliases in messages, the expiration shown by
- * {@link OAuth1Credentials#toString()}, and {@link Credentials#fromEnvironment()} reading the process environment.
+ * {@link OAuth1Credentials#toString()}, and {@link Credentials#fromEnvironment()} finding the login under the home.
  */
 class EnvironmentCredentialsEdgesTest {
 
@@ -117,24 +119,33 @@ class EnvironmentCredentialsEdgesTest {
         + "consumerSecret=***, token=***, tokenSecret=***, signatureMethod=HMAC_SHA512]");
   }
 
+  /** The variables that would take precedence over, or move, clever-tools' login file under the user's home. */
+  private static final List<String> SOURCES = List.of("CLEVER_API_TOKEN", "CLEVER_TOKEN", "CLEVER_SECRET",
+      "CC_OAUTH_TOKEN", "CC_OAUTH_SECRET", "CONFIGURATION_FILE", "APPDATA", "XDG_CONFIG_HOME", "API_HOST",
+      "AUTH_BRIDGE_HOST", "OAUTH_CONSUMER_KEY", "OAUTH_CONSUMER_SECRET", "CC_CONSUMER_KEY", "CC_CONSUMER_SECRET");
+
   /**
-   * {@code fromEnvironment()} is the lookup over this process's variables and clever-tools' own location: whatever
-   * this machine has (credentials or none), it answers as {@code fromEnvironment(System.getenv(), null)} does.
+   * {@code fromEnvironment()} reads this process: with none of the variables set, it finds the profile that
+   * {@code clever login} left in {@code ~/.config/clever-cloud/clever-tools.json} ({@code user.home} pointed at a
+   * temporary directory here; skipped on a machine whose environment names credentials or another location).
    */
   @Test
-  void fromEnvironmentReadsTheProcessEnvironment() {
-    String expected;
+  void fromEnvironmentReadsTheLoginFileUnderTheUsersHome() throws IOException {
+    Map<String, String> real = System.getenv();
+    assumeTrue(SOURCES.stream().noneMatch(real::containsKey), "the environment names credentials or a location");
+    Path config = Files.createDirectories(dir.resolve(".config").resolve("clever-cloud"));
+    Files.writeString(config.resolve("clever-tools.json"), "{\"version\":1,\"profiles\":[{\"alias\":\"home\","
+        + "\"token\":\"home-token\",\"secret\":\"home-secret\",\"overrides\":{\"OAUTH_CONSUMER_KEY\":\"home-ck\","
+        + "\"OAUTH_CONSUMER_SECRET\":\"home-cs\"}}]}");
+    String home = System.getProperty("user.home");
+    System.setProperty("user.home", dir.toString());
     try {
-      expected = String.valueOf(Credentials.fromEnvironment(System.getenv(), null));
-    } catch (CredentialsLookupException e) {
-      expected = "error: " + e.getMessage();
+      OAuth1Credentials found = (OAuth1Credentials) Credentials.fromEnvironment();
+      assertThat(found.token()).isEqualTo("home-token");
+      assertThat(found.tokenSecret().reveal()).isEqualTo("home-secret");
+      assertThat(found.consumerKey()).isEqualTo("home-ck");
+    } finally {
+      System.setProperty("user.home", home);
     }
-    String actual;
-    try {
-      actual = String.valueOf(Credentials.fromEnvironment());
-    } catch (CredentialsLookupException e) {
-      actual = "error: " + e.getMessage();
-    }
-    assertThat(actual).isEqualTo(expected).isNotEqualTo("null");
   }
 }
