@@ -376,16 +376,6 @@ public final class OAuth1Signer {
     return scheme + "://" + host + (defaultPort ? "" : ":" + port) + path;
   }
 
-  /** Decoded query parameters of an encoded URL, form-decoded ({@code +} is a space) as RFC 5849 §3.4.1.3.1 says. */
-  static List<Map.Entry<String, String>> queryParameters(String url) {
-    int q = url.indexOf('?');
-    if (q < 0) {
-      return List.of();
-    }
-    int hash = url.indexOf('#', q);
-    return parseForm(url.substring(q + 1, hash < 0 ? url.length() : hash));
-  }
-
   /**
    * Decodes an {@code application/x-www-form-urlencoded} string into its pairs, repeated keys kept in order.
    *

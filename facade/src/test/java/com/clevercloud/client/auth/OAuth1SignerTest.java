@@ -24,6 +24,19 @@ class OAuth1SignerTest {
     return new SimpleImmutableEntry<>(k, v);
   }
 
+  /**
+   * Decoded query parameters of an encoded URL, form-decoded ({@code +} is a space) as RFC 5849 §3.4.1.3.1 says:
+   * through the decoder, the reference the signer's one-pass re-encoding of the query is checked against.
+   */
+  static List<Map.Entry<String, String>> queryParameters(String url) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return List.of();
+    }
+    int hash = url.indexOf('#', q);
+    return OAuth1Signer.parseForm(url.substring(q + 1, hash < 0 ? url.length() : hash));
+  }
+
   private static OAuth1Signer fixed(long epochSeconds, String nonce) {
     return new OAuth1Signer(Clock.fixed(Instant.ofEpochSecond(epochSeconds), ZoneOffset.UTC), () -> nonce);
   }
@@ -32,7 +45,7 @@ class OAuth1SignerTest {
   private static final String RFC_URL = "http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b";
 
   private static List<Map.Entry<String, String>> rfcParameters() {
-    List<Map.Entry<String, String>> all = new ArrayList<>(OAuth1Signer.queryParameters(RFC_URL));
+    List<Map.Entry<String, String>> all = new ArrayList<>(queryParameters(RFC_URL));
     all.addAll(OAuth1Signer.parseForm("c2&a3=2+q"));
     all.add(p("oauth_consumer_key", "9djdj82h48djs9d2"));
     all.add(p("oauth_token", "kkk9d7dh3k39sjv7"));
@@ -129,7 +142,7 @@ class OAuth1SignerTest {
   @Test
   void signsRfc5849Section12ResourceRequestWithQuery() {
     String url = "http://photos.example.net/photos?file=vacation.jpg&size=original";
-    List<Map.Entry<String, String>> params = new ArrayList<>(OAuth1Signer.queryParameters(url));
+    List<Map.Entry<String, String>> params = new ArrayList<>(queryParameters(url));
     params.addAll(List.of(p("oauth_consumer_key", "dpf43f3p2l4k3l03"), p("oauth_token", "nnch734d00sl2jdk"),
         p("oauth_signature_method", "HMAC-SHA1"), p("oauth_timestamp", "137131202"), p("oauth_nonce", "chapoH")));
     String base = OAuth1Signer.baseString("GET", url, params);
@@ -186,7 +199,7 @@ class OAuth1SignerTest {
         "x=a+b%20c%2Bd", "q=caf%C3%A9&r=caf%c3%a9&s=%FF%FE", "a&&b=&=c&d==e&", "k=%25%2525", "v=1#frag=x&y",
         "e=\u00e9\u00e8", "c=%80%8a&d=%7F", "u=\u0080\u007f")) {
       String url = "https://api.clever-cloud.com/v2/x?" + query;
-      List<Map.Entry<String, String>> all = new ArrayList<>(OAuth1Signer.queryParameters(url));
+      List<Map.Entry<String, String>> all = new ArrayList<>(queryParameters(url));
       all.add(p("oauth_consumer_key", "ck"));
       all.add(p("oauth_token", "tk"));
       all.add(p("oauth_signature_method", "HMAC-SHA512"));
@@ -233,7 +246,7 @@ class OAuth1SignerTest {
     // a query re-encoded for the base string keeps the edges too, bare or escaped
     List<Map.Entry<String, String>> all = new ArrayList<>();
     String url = "https://api.clever-cloud.com/v2/x?k=AZaz09%41%5A%61%7A%30%39%40%5B%60%7B%2F%3A@[`{:";
-    all.addAll(OAuth1Signer.queryParameters(url));
+    all.addAll(queryParameters(url));
     all.add(p("oauth_consumer_key", "ck"));
     all.add(p("oauth_signature_method", "HMAC-SHA1"));
     all.add(p("oauth_timestamp", "1"));
