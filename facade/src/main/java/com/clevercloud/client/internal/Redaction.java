@@ -154,7 +154,7 @@ public final class Redaction {
     if (cut) {
       // The cut may have split a secret: its start, at the very end, matched no whole form. Drop that end.
       int drop = forms.isEmpty() ? 0 : forms.get(0).chars.length + CUT_SLACK;
-      t = (t.length() > drop ? t.substring(0, t.length() - drop) : "") + "…";
+      t = t.substring(0, Math.max(0, t.length() - drop)) + "…";
     }
     return t;
   }
@@ -191,10 +191,7 @@ public final class Redaction {
     if (value.length() < Sensitive.MIN_MASKED_LENGTH || !forms.add(value)) {
       return;
     }
-    String plus = value.replace(' ', '+');
-    if (plus.length() >= Sensitive.MIN_MASKED_LENGTH) {
-      forms.add(plus);
-    }
+    forms.add(value.replace(' ', '+')); // as long as the value, so long enough too
     if (depth < 2) {
       addForms(jsonUnescape(value), forms, depth + 1);
       addForms(percentDecode(value), forms, depth + 1);
@@ -527,7 +524,7 @@ public final class Redaction {
     int colon = s.indexOf(':');
     int eq = s.indexOf('=');
     int i = 0;
-    while (i < n) {
+    while (true) { // ends when no ':' or '=' is left at or after i (so never past the end)
       // Jump to the next ':' or '=' (indexOf is the fast path: most text has few of them).
       if (colon >= 0 && colon < i) {
         colon = s.indexOf(':', i);
