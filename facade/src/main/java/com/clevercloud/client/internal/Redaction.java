@@ -376,8 +376,11 @@ public final class Redaction {
     while (i < n) {
       char c = s.charAt(i);
       int end = -1;
-      for (int k = i + 1; c == '&' && end < 0 && k < Math.min(n, i + MAX_REFERENCE); k++) {
-        end = s.charAt(k) == ';' ? k : -1; // bounded: never a scan to the end of the text for every '&'
+      for (int k = i + 1; c == '&' && k < Math.min(n, i + MAX_REFERENCE); k++) {
+        if (s.charAt(k) == ';') { // bounded: never a scan to the end of the text for every '&'
+          end = k;
+          break;
+        }
       }
       int cp = end > i ? reference(s, i + 1, end) : -1;
       if (cp >= 0) {

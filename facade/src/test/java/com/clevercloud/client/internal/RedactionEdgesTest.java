@@ -279,6 +279,13 @@ class RedactionEdgesTest {
     String secret = "%25252541bcd"; // decodes to %252541bcd, %2541bcd (forms), then %41bcd, Abcd (not)
     assertThat(clean("x %2541bcd y", secret)).isEqualTo("x *** y");
     assertThat(clean("x %41bcd y", secret)).isEqualTo("x Abcd y");
+    // The same for JSON escapes (8 backslashes, then 4, 2: forms; 1 is not) and HTML references.
+    String json = "\\".repeat(8) + "u0041bcd";
+    assertThat(clean("x \\\\u0041bcd y", json)).isEqualTo("x *** y");
+    assertThat(clean("x \\u0041bcd y", json)).isEqualTo("x Abcd y");
+    String html = "&amp;amp;amp;#65;bcd";
+    assertThat(clean("x &amp;#65;bcd y", html)).isEqualTo("x *** y");
+    assertThat(clean("x &#65;bcd y", html)).isEqualTo("x Abcd y");
   }
 
   @Test
