@@ -154,7 +154,7 @@ public final class Redaction {
     if (cut) {
       // The cut may have split a secret: its start, at the very end, matched no whole form. Drop that end.
       int drop = forms.isEmpty() ? 0 : forms.get(0).chars.length + CUT_SLACK;
-      t = (t.length() > drop ? t.substring(0, t.length() - drop) : "") + "…";
+      t = t.substring(0, Math.max(0, t.length() - drop)) + "…";
     }
     return t;
   }
@@ -191,10 +191,7 @@ public final class Redaction {
     if (value.length() < Sensitive.MIN_MASKED_LENGTH || !forms.add(value)) {
       return;
     }
-    String plus = value.replace(' ', '+');
-    if (plus.length() >= Sensitive.MIN_MASKED_LENGTH) {
-      forms.add(plus);
-    }
+    forms.add(value.replace(' ', '+')); // as long as the value, so long enough too
     if (depth < 2) {
       addForms(jsonUnescape(value), forms, depth + 1);
       addForms(percentDecode(value), forms, depth + 1);
@@ -379,8 +376,11 @@ public final class Redaction {
     while (i < n) {
       char c = s.charAt(i);
       int end = -1;
-      for (int k = i + 1; c == '&' && end < 0 && k < Math.min(n, i + MAX_REFERENCE); k++) {
-        end = s.charAt(k) == ';' ? k : -1; // bounded: never a scan to the end of the text for every '&'
+      for (int k = i + 1; c == '&' && k < Math.min(n, i + MAX_REFERENCE); k++) {
+        if (s.charAt(k) == ';') { // bounded: never a scan to the end of the text for every '&'
+          end = k;
+          break;
+        }
       }
       int cp = end > i ? reference(s, i + 1, end) : -1;
       if (cp >= 0) {
@@ -527,7 +527,7 @@ public final class Redaction {
     int colon = s.indexOf(':');
     int eq = s.indexOf('=');
     int i = 0;
-    while (i < n) {
+    while (true) { // ends when no ':' or '=' is left at or after i (so never past the end)
       // Jump to the next ':' or '=' (indexOf is the fast path: most text has few of them).
       if (colon >= 0 && colon < i) {
         colon = s.indexOf(':', i);
