@@ -270,6 +270,15 @@ class ErrorMapperEdgesTest {
         new FieldError("q", "b", null), new FieldError("/p1", "c", null), new FieldError("plain", "d", null));
   }
 
+  /** An object of field errors is read to its end: the members after it still give the code and message. */
+  @Test
+  void membersAfterAnObjectOfFieldErrorsAreStillRead() {
+    BadRequestException e = badRequest("{\"errors\":{\"name\":\"blank\"},\"code\":\"invalid\",\"message\":\"after\"}");
+    assertThat(e.fieldErrors()).containsExactly(new FieldError("name", "blank", null));
+    assertThat(e.errorCode()).hasValue("invalid");
+    assertThat(e.apiMessage()).hasValue("after");
+  }
+
   @Test
   void validationAsAnObjectGivesOneErrorPerFieldOrMessage() {
     BadRequestException e = badRequest("{\"validation\":{\"name\":[\"blank\",{\"message\":\"short\",\"field\":\"n\"}],"
@@ -334,6 +343,14 @@ class ErrorMapperEdgesTest {
     assertThat(secret.body()).isEmpty();
     assertThat(secret.requestId()).isEmpty();
     assertThat(secret.getCause()).isNull();
+  }
+
+  /** A body that could not be read at all is described as empty, not as a failure of the mapper. */
+  @Test
+  void aDecodingFailureWithoutBodyIsDescribedAsEmpty() {
+    ResponseDecodingException e = mapper.decoding(ok(tagged(), null), JSON, null, "UserView", "op", null, false);
+    assertThat(e.getMessage()).isEqualTo("op: HTTP 200 with an empty body could not be read as UserView");
+    assertThat(e.body()).isEmpty();
   }
 
   /** The parser's message may quote a value of the body: only its type and its JSON path are kept. */
@@ -523,6 +540,8 @@ class ErrorMapperEdgesTest {
     Sensitive s = Sensitive.of(Secret.of("CANARY-s1"), null, Secret.of("CANARY-s2"));
     assertThat(s.values()).hasSize(2);
     assertThat(s).hasToString("Sensitive[2 values, ***]");
+    assertThat(Sensitive.of("CANARY-s3").values()).extracting(Secret::reveal).containsExactly("CANARY-s3");
+    assertThat(Sensitive.mask("see CANARY-s3", Sensitive.of("CANARY-s3").values())).isEqualTo("see ***");
     assertThatThrownBy(() -> Sensitive.of((String) null)).isInstanceOf(NullPointerException.class)
         .hasMessage("value == null");
   }
