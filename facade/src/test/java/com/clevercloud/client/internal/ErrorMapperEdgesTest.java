@@ -277,14 +277,21 @@ class ErrorMapperEdgesTest {
     assertThat(e.fieldErrors()).containsExactly(new FieldError("name", "blank", null));
     assertThat(e.errorCode()).hasValue("invalid");
     assertThat(e.apiMessage()).hasValue("after");
+    BadRequestException list = badRequest("{\"errors\":[\"x\"],\"message\":\"after a list\"}");
+    assertThat(list.fieldErrors()).containsExactly(new FieldError(null, "x", null));
+    assertThat(list.apiMessage()).hasValue("after a list");
+    BadRequestException one = badRequest("{\"validation\":\"only one\",\"message\":\"after a string\"}");
+    assertThat(one.fieldErrors()).containsExactly(new FieldError(null, "only one", null));
+    assertThat(one.apiMessage()).hasValue("after a string");
   }
 
   @Test
   void validationAsAnObjectGivesOneErrorPerFieldOrMessage() {
     BadRequestException e = badRequest("{\"validation\":{\"name\":[\"blank\",{\"message\":\"short\",\"field\":\"n\"}],"
-        + "\"age\":12,\"tags\":[[\"x\"]]}}");
+        + "\"age\":12,\"tags\":[[\"x\"]],\"email\":{\"msg\":\"taken\",\"field\":\" \"}}}");
+    // An entry without its own field (or a blank one) takes the member's name.
     assertThat(e.fieldErrors()).containsExactly(new FieldError("name", "blank", null),
-        new FieldError("n", "short", null), new FieldError("age", "12", null));
+        new FieldError("n", "short", null), new FieldError("age", "12", null), new FieldError("email", "taken", null));
   }
 
   // retryAfter: seconds or a date, never negative.

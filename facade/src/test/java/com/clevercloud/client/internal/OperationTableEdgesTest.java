@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clevercloud.api.v2.api.SelfApi;
 import java.util.List;
+import java.util.Set;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 import retrofit2.Invocation;
@@ -43,5 +44,28 @@ class OperationTableEdgesTest {
     Request lookalike = get.tag(Invocation.class, Invocation.of(Lookalike.class.getMethod("getSelf"), List.of()))
         .build();
     assertThat(Operation.of(lookalike)).isEqualTo("GET /v2/self");
+  }
+
+  /** A body whose model holds a secret carries secrets even when the parameter itself is not marked. */
+  @Test
+  void aBodyOfASecretModelCarriesSecrets() {
+    OperationTable t = OperationTable.INSTANCE;
+    OperationTable.Op change = t.byId("changeSelfPassword");
+    assertThat(change.params()).singleElement().satisfies(p -> {
+      assertThat(p).isEqualTo(new OperationTable.Param("body", "WannabePassword", false));
+    });
+    assertThat(change.carriesSecrets()).isTrue();
+    assertThat(t.sensitiveProperties("v2", "WannabePassword")).isEqualTo(Set.of("oldPassword", "newPassword"));
+    // A path parameter is never looked up as a model, whatever its name.
+    assertThat(t.byId("getSelfApplication").carriesSecrets()).isFalse();
+  }
+
+  @Test
+  void aNestedModelIsFoundByItsProperty() {
+    OperationTable t = OperationTable.INSTANCE;
+    assertThat(t.nestedModel("v2", "WannabeApplication", "oauthApp")).isEqualTo("WannabeOauthApp");
+    assertThat(t.nestedModel("v2", "WannabeApplication", "name")).isNull();
+    assertThat(t.nestedModel("v2", "NoSuchModel", "oauthApp")).isNull();
+    assertThat(t.nestedModel("v9", "WannabeApplication", "oauthApp")).isNull();
   }
 }
