@@ -136,8 +136,7 @@ public final class ErrorMapper {
       Request request) {
     List<Secret> secrets = secrets(request);
     // Cut first: a hostile body costs no more to read than its excerpt. Every part below is masked on its own.
-    String body = rawBody == null || rawBody.length() <= Redaction.MAX_TEXT ? rawBody
-        : rawBody.substring(0, Redaction.MAX_TEXT);
+    String body = excerpt(rawBody);
     BodyRead read = codeAndMessage(body);
     String errorCode = field(read.code(), secrets);
     String apiMessage = field(read.message(), secrets);
@@ -256,8 +255,7 @@ public final class ErrorMapper {
   public ResponseDecodingException decoding(Response response, MediaType contentType, String body, String expected,
       String operation, Throwable cause, boolean bodyIsSecret) {
     List<Secret> secrets = secrets(response.request());
-    String excerpt = body == null || body.length() <= Redaction.MAX_TEXT ? body
-        : body.substring(0, Redaction.MAX_TEXT);
+    String excerpt = excerpt(body);
     String msg = operation + ": HTTP " + response.code() + describeBody(contentType, excerpt) + " could not be read as "
         + expected;
     String requestId = field(response.header("Sozu-Id"), secrets);
@@ -266,6 +264,11 @@ public final class ErrorMapper {
     }
     return new ResponseDecodingException(Redaction.clean(msg, secrets, true), operation, response.code(), requestId,
         bodyIsSecret ? null : Redaction.truncate(Redaction.clean(body, secrets, true)), sanitized(cause, secrets));
+  }
+
+  /** The first {@link Redaction#MAX_TEXT} characters of a body (all of a shorter one), or null. */
+  private static String excerpt(String body) {
+    return body == null ? null : body.substring(0, Math.min(body.length(), Redaction.MAX_TEXT));
   }
 
   /**
