@@ -23,6 +23,8 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +48,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import retrofit2.Converter;
+import retrofit2.Invocation;
+import retrofit2.http.GET;
+import retrofit2.http.Streaming;
 
 /**
  * The edges of the call pipeline, seen from inside the package: responses closed on every path (their connections go
@@ -188,6 +193,28 @@ class PipelineEdgesTest {
     assertThat(ended).as("closed by the caller").hasValue(1);
   }
 
+  /** A streamed body reads as the answer, and tells which operation answered it for a download's errors. */
+  @Test
+  void aStreamedBodyKnowsItsLengthContentAndOperation() throws IOException {
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/html").addHeader("Sozu-Id", "sozu-7")
+        .body("<html>").build());
+    try (ResponseBody body = executor(plain()).execute(get("/v4/invoice.pdf"), decoding(ResponseBody.class))) {
+      assertThat(body.contentLength()).isEqualTo(6);
+      assertThat(body.source().readUtf8()).isEqualTo("<html>");
+      assertThat(CallExecutor.operationOf(body)).isEqualTo("getZone");
+      assertThat(CallExecutor.notTheFile(body, "with a text/html body where application/pdf was expected"))
+          .hasMessage("getZone: HTTP 200 with a text/html body where application/pdf was expected (Sozu-Id sozu-7)")
+          .satisfies(e -> {
+            assertThat(e.statusCode()).isEqualTo(200);
+            assertThat(e.requestId()).contains("sozu-7");
+          });
+    }
+    ResponseBody elsewhere = ResponseBody.create("x", MediaType.get("text/plain"));
+    assertThat(CallExecutor.operationOf(elsewhere)).isEqualTo("download");
+    assertThat(CallExecutor.notTheFile(elsewhere, "empty")).hasMessage("download: empty")
+        .satisfies(e -> assertThat(e.statusCode()).isZero());
+  }
+
   /** sendAsync closes the response after its handler, even one that never looks at the body. */
   @Test
   void anAsyncHandlerThatIgnoresTheBodyStillHasTheResponseClosed() throws Exception {
@@ -273,14 +300,55 @@ class PipelineEdgesTest {
     }
   }
 
-  /** A dispatcher whose threads are gone (the caller shut its own down) is a transport failure, not a closed client. */
+  /**
+   * A caller's dispatcher whose pool refuses more work (all its threads busy, no queue) fails the call as a transport
+   * failure: only a closed client's refusals say the client is closed.
+   */
   @Test
-  void aRejectedCallOfAnOpenClientIsATransportFailure() throws Exception {
+  void aCallRefusedByABusyPoolOfAnOpenClientIsATransportFailure() throws Exception {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>());
+    CountDownLatch busy = new CountDownLatch(1);
+    try {
+      pool.execute(() -> {
+        try {
+          busy.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      OkHttpClient http = track(new OkHttpClient.Builder().dispatcher(new okhttp3.Dispatcher(pool)).build());
+      CancellableFuture<String> future = executor(http).executeAsync(get("/v4/zones/par"), decoding(String.class));
+      assertThat(failureOf(future)).isInstanceOf(TransportException.class).hasMessageNotContaining("client closed");
+      assertThat(server.getRequestCount()).isZero();
+    } finally {
+      busy.countDown();
+      pool.shutdown();
+    }
+  }
+
+  /** Cancelling the future cancels the HTTP call in flight. */
+  @Test
+  void cancellingTheFutureCancelsTheCallInFlight() throws Exception {
+    CountDownLatch received = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        received.countDown();
+        release.await(10, TimeUnit.SECONDS);
+        return status(200, ZONE);
+      }
+    });
     OkHttpClient http = plain();
-    http.dispatcher().executorService().shutdown();
-    CancellableFuture<String> future = executor(http).executeAsync(get("/v4/zones/par"), decoding(String.class));
-    assertThat(failureOf(future)).isInstanceOf(TransportException.class);
-    assertThat(server.getRequestCount()).isZero();
+    try {
+      CancellableFuture<String> future = executor(http).executeAsync(get("/v4/zones/par"), decoding(String.class));
+      assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
+      Call inFlight = http.dispatcher().runningCalls().get(0);
+      assertThat(future.cancel(true)).isTrue();
+      assertThat(inFlight.isCanceled()).isTrue();
+    } finally {
+      release.countDown();
+    }
   }
 
   // Asynchronous retries
@@ -401,6 +469,16 @@ class PipelineEdgesTest {
           e -> assertThat(e.body()).hasValueSatisfying(b -> assertThat(b).contains("crème brûlée")));
   }
 
+  /** An undecodable answer over 64 KiB (read in place, not copied) is quoted from its start all the same. */
+  @Test
+  void aLargeUndecodableAnswerIsQuotedFromItsStart() {
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/plain")
+        .body("not json: " + "z".repeat(100 * 1024)).build());
+    assertThatThrownBy(() -> executor(plain()).execute(get("/v2/x"), refusing()))
+        .isInstanceOfSatisfying(ResponseDecodingException.class,
+          e -> assertThat(e.body()).hasValueSatisfying(b -> assertThat(b).startsWith("not json: zzz")));
+  }
+
   /**
    * A long secret the request carried, echoed near the start of an undecodable answer, is masked whole: the excerpt
    * is cut past it (4 KiB plus the longest secret), never inside it.
@@ -467,6 +545,17 @@ class PipelineEdgesTest {
     }
   }
 
+  /**
+   * The cap is base × 2^(n-1) while that is at most maxDelay, even when it lies just below it: here 2^30 ns, where
+   * maxDelay is 2^31 - 1 ns, so the wait is between 2^29 and 2^30 ns.
+   */
+  @Test
+  void theDoublingIsKeptWhenItIsJustBelowTheMaximum() {
+    RetryInterceptor fine = new RetryInterceptor(10, Duration.ofNanos(1), Duration.ofNanos((1L << 31) - 1),
+        Duration.ofSeconds(20), errors, fakeSleep, nanos::get, 1 << 20);
+    assertThat(fine.backoff(31)).isBetween(Duration.ofNanos(1L << 29), Duration.ofNanos(1L << 30));
+  }
+
   /** A Retry-After exactly at the cap is still waited for; one second more is not. */
   @Test
   void aRetryAfterAtTheCapIsHonoured() throws IOException {
@@ -500,6 +589,64 @@ class PipelineEdgesTest {
     try (Response response = http.newCall(get("/v2/x")).execute()) {
       assertThatThrownBy(() -> response.body().string()).isInstanceOf(RetryInterceptor.ResponseTooLarge.class);
     }
+  }
+
+  private static MockResponse cutMidBody(int code) {
+    return status(code, ZONE).newBuilder().onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
+  }
+
+  /** A success cut mid-body is read ahead by the retry rule, so the cut is a failure it retries. */
+  @Test
+  void aSuccessCutMidBodyIsRetried() throws IOException {
+    server.enqueue(cutMidBody(200));
+    server.enqueue(status(200, ZONE));
+    try (Response response = retrying(Duration.ofSeconds(10)).newCall(get("/v4/zones/par")).execute()) {
+      assertThat(response.body().string()).isEqualTo(ZONE);
+    }
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  /** An error answer is not read ahead: a 404 cut mid-body is still the 404, not a failure to retry. */
+  @Test
+  void anErrorCutMidBodyIsNotRetried() throws IOException {
+    server.enqueue(cutMidBody(404));
+    server.enqueue(status(200, ZONE));
+    try (Response response = retrying(Duration.ofSeconds(10)).newCall(get("/v4/zones/par")).execute()) {
+      assertThat(response.code()).isEqualTo(404);
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  /** A file operation's interface: its answer is streamed. */
+  interface Files {
+    @Streaming
+    @GET("v4/invoice.pdf")
+    retrofit2.Call<ResponseBody> invoice();
+  }
+
+  /** A streamed answer is never read ahead (nor held in memory): a cut reaches its reader, and is not retried. */
+  @Test
+  void aStreamedAnswerIsNotReadAhead() throws Exception {
+    server.enqueue(cutMidBody(200));
+    server.enqueue(status(200, ZONE));
+    Request streamed = get("/v4/invoice.pdf").newBuilder()
+        .tag(Invocation.class, Invocation.of(Files.class.getMethod("invoice"), List.of())).build();
+    try (Response response = retrying(Duration.ofSeconds(10)).newCall(streamed).execute()) {
+      assertThatThrownBy(() -> response.body().string()).isInstanceOf(IOException.class);
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  /** A POST's body is made one-shot for OkHttp, its content type unchanged. */
+  @Test
+  void aOneShotPostKeepsItsContentType() throws Exception {
+    server.enqueue(status(200, "{}"));
+    Request post = new Request.Builder().url(server.url("/v2/x"))
+        .post(RequestBody.create("{\"a\":1}", MediaType.get("application/json; charset=utf-8"))).build();
+    retrying(Duration.ofSeconds(10)).newCall(post).execute().close();
+    RecordedRequest received = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(received.getHeaders().get("Content-Type")).isEqualTo("application/json; charset=utf-8");
+    assertThat(received.getBody().utf8()).isEqualTo("{\"a\":1}");
   }
 
   /** okio's message for a header line it could not finish: what the server sent so far, in hex, then an ellipsis. */
@@ -601,6 +748,17 @@ class PipelineEdgesTest {
       assertThat(response.body().string()).isEqualTo(ZONE);
     }
     assertThat(lines).isEmpty();
+  }
+
+  // User-Agent
+
+  /** Without an application id, the User-Agent names the library (its built version) and Java, nothing more. */
+  @Test
+  void theUserAgentNamesTheLibraryVersionAndJava() {
+    assertThat(UserAgent.libraryVersion()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    assertThat(UserAgent.userAgent(null)).isEqualTo("clevercloud-java/" + UserAgent.libraryVersion() + " (Java "
+        + System.getProperty("java.version") + ")");
+    assertThat(UserAgent.userAgent("my-app/1.2")).isEqualTo(UserAgent.userAgent(null) + " my-app/1.2");
   }
 
   // CancellableFuture
