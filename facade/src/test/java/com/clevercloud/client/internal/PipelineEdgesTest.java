@@ -36,6 +36,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.Call;
 import okhttp3.EventListener;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -748,6 +749,22 @@ class PipelineEdgesTest {
       assertThat(response.body().string()).isEqualTo(ZONE);
     }
     assertThat(lines).isEmpty();
+  }
+
+  // Routing: URLs outside the base URLs are left alone
+
+  @Test
+  void onlyUrlsUnderABaseUrlAreRebased() {
+    Routing routing = new Routing(HttpUrl.get("https://proxy.example.com/clever/"),
+        HttpUrl.get("https://api-bridge.clever-cloud.com/"), null);
+    HttpUrl beside = HttpUrl.get("https://proxy.example.com/other/v2/self");
+    assertThat(routing.relativePath(beside)).as("same host, outside the base path").isNull();
+    assertThat(routing.rebase(beside, Routing.Host.BRIDGE)).isSameAs(beside);
+    HttpUrl elsewhere = HttpUrl.get("https://elsewhere.example.com/v2/self");
+    assertThat(routing.rebase(elsewhere, Routing.Host.MAIN)).isSameAs(elsewhere);
+    // A first segment that reads as a scheme cannot be resolved against the other base: the URL stays as it was.
+    HttpUrl schemeLike = HttpUrl.get("https://api-bridge.clever-cloud.com/a:b");
+    assertThat(routing.rebase(schemeLike, Routing.Host.MAIN)).isSameAs(schemeLike);
   }
 
   // User-Agent
