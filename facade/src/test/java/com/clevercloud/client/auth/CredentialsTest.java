@@ -31,6 +31,10 @@ class CredentialsTest {
     ApiTokenCredentials c = Credentials.apiToken(CANARY);
     assertThat(c.toString()).doesNotContain(CANARY);
     assertThat(c.token().reveal()).isEqualTo(CANARY);
+    // Still useful in a log line: says what kind of credential it is, and the hosts the environment named.
+    assertThat(c.toString()).isEqualTo("ApiTokenCredentials[token=***]");
+    assertThat(c.withBaseUrls("https://api.example.test", null).toString())
+        .isEqualTo("ApiTokenCredentials[token=***, apiBaseUrl=https://api.example.test]");
   }
 
   @Test
